@@ -1,0 +1,454 @@
+//! The operations Putokaz offers outside the widget, with one JSON shape for
+//! the command line and the JS API alike: `questions`, `assess`, `validate`,
+//! and the language-resolved [`Report`] the widget's result screen shows.
+
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use super::assess::{assess, Level, Outcome};
+use super::catalog::{fill, Catalogs};
+use super::content::{Answer, Answers, Content, Dimension, Kind, Mode, Role};
+use super::partner::PartnerConfig;
+use super::referral::{self, Contact, Context, OpenState, Pick, Selection};
+use super::time::{self, UtcMinutes};
+use super::Problem;
+
+/// The questionnaire of a mode, in a language, as JSON.
+pub fn questions(content: &Content, lang: &str, mode: Mode) -> Value {
+    let catalogs = &content.catalogs;
+    let questions: Vec<Value> = content
+        .questionnaire
+        .questions
+        .iter()
+        .filter(|q| content.module(&q.module).is_some_and(|m| m.modes.contains(&mode)))
+        .map(|q| {
+            let module = content.module(&q.module);
+            let mut options: Vec<Value> = content
+                .options_of(q)
+                .iter()
+                .map(|o| json!({"id": o, "text": option_text(content, lang, q, o, false)}))
+                .collect();
+            for unknown in [Answer::NOT_SURE, Answer::PREFER_NOT] {
+                options.push(json!({"id": unknown, "text": catalogs.text(lang, &format!("opt.{unknown}"))}));
+            }
+            json!({
+                "id": q.id,
+                "module": q.module,
+                "module_title": catalogs.text(lang, &format!("module.{}", q.module)),
+                "kind": q.kind,
+                "role": q.role,
+                "text": catalogs.text(lang, &format!("q.{}", q.id)),
+                "text_other": catalogs.text(lang, &format!("q.{}.them", q.id)),
+                "options": options,
+                "exclusive": q.exclusive,
+                "module_show_if": module.and_then(|m| m.show_if.clone()),
+                "show_if": q.show_if,
+            })
+        })
+        .collect();
+    json!({"lang": catalogs.resolve(lang).lang(), "mode": mode, "version": content.questionnaire.version, "questions": questions})
+}
+
+/// The text of an option, in the person's voice or about someone else.
+pub fn option_text<'a>(content: &'a Content, lang: &str, question: &super::Question, option: &str, about_other: bool) -> String {
+    let catalogs = &content.catalogs;
+    match question.kind {
+        Kind::YesNo => catalogs.text(lang, &format!("opt.{option}")).to_string(),
+        Kind::Country => catalogs.text(lang, &format!("country.{option}")).to_string(),
+        Kind::Single | Kind::Multi => {
+            let key = format!("q.{}.{option}", question.id);
+            let other = format!("{key}.them");
+            if about_other && catalogs.resolve(lang).get(&other).is_some() {
+                catalogs.text(lang, &other).to_string()
+            } else {
+                catalogs.text(lang, &key).to_string()
+            }
+        }
+    }
+}
+
+/// Input of `assess`: `{"answers": {...}, "mode": "screening", "region": "RS", "now": "2026-11-28T21:00Z"}`.
+pub struct AssessInput {
+    pub answers: Answers,
+    pub mode: Mode,
+    pub region: String,
+    pub now: UtcMinutes,
+}
+
+/// Reads `assess` input. Odd answers are reported and skipped, never fatal.
+pub fn parse_assess_input(content: &Content, text: &str, default_now: UtcMinutes) -> Result<(AssessInput, Vec<Problem>), Problem> {
+    let value: Value = serde_json::from_str(text).map_err(|e| super::json_problem("input", &e))?;
+    let object = value.as_object().ok_or_else(|| Problem::new("input", "expected a JSON object with \"answers\""))?;
+    let mut problems = Vec::new();
+    let mode = match object.get("mode").and_then(Value::as_str) {
+        None => Mode::Screening,
+        Some(text) => Mode::parse(text).ok_or_else(|| Problem::new("input: mode", "mode is screening or job-offer"))?,
+    };
+    let region = object.get("region").and_then(Value::as_str).unwrap_or("RS").to_string();
+    if !referral::is_country_code(&region) {
+        return Err(Problem::new("input: region", "region must be an ISO 3166-1 alpha-2 code"));
+    }
+    let now = match object.get("now") {
+        None => default_now,
+        Some(Value::Number(n)) => n.as_i64().map(|ms| ms.div_euclid(60_000)).ok_or_else(|| Problem::new("input: now", "now is milliseconds since 1970"))?,
+        Some(Value::String(s)) => parse_iso_minutes(s).ok_or_else(|| Problem::new("input: now", "now is YYYY-MM-DDTHH:MMZ"))?,
+        Some(_) => return Err(Problem::new("input: now", "now is YYYY-MM-DDTHH:MMZ or milliseconds")),
+    };
+    let mut answers = Answers::new();
+    let given = object.get("answers").and_then(Value::as_object).ok_or_else(|| Problem::new("input", "\"answers\" must be an object"))?;
+    for (id, value) in given {
+        let at = format!("input: answers.{}", super::content::truncate(id, 60));
+        let Some(question) = content.question(id) else {
+            problems.push(Problem::new(at, "no such question; ignored"));
+            continue;
+        };
+        match Answer::from_json(value).map(|a| super::session::normalise(content, question, a)) {
+            Some(Ok(answer)) => {
+                answers.insert(id.clone(), answer);
+            }
+            Some(Err(error)) => problems.push(Problem::new(at, format!("{error:?}; ignored"))),
+            None => problems.push(Problem::new(at, "an answer is an option id, a list of them, \"not_sure\" or \"prefer_not\"; ignored")),
+        }
+    }
+    Ok((AssessInput { answers, mode, region, now }, problems))
+}
+
+fn parse_iso_minutes(text: &str) -> Option<UtcMinutes> {
+    let text = text.strip_suffix('Z')?;
+    let (date, clock) = text.split_once('T')?;
+    let mut d = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (year, month, day) = (d.next()??, d.next()??, d.next()??);
+    let minutes = referral::parse_hhmm(clock.get(0..5)?)? as i64;
+    Some(time::days_from_civil(year, month as u32, day as u32) * 1440 + minutes)
+}
+
+/// `assess` as JSON: the report plus any input problems.
+pub fn assess_json(content: &Content, lang: &str, input: &AssessInput, local_offset: i32, problems: &[Problem]) -> Value {
+    let outcome = assess(content, input.mode, &input.answers);
+    let effective = super::session::path(content, input.mode, &input.answers).1;
+    let report = Report::new(content, lang, &outcome, &effective, &input.region, input.now, local_offset);
+    let mut value = serde_json::to_value(&report).unwrap_or(Value::Null);
+    value["problems"] = problems.iter().map(ToString::to_string).collect();
+    value
+}
+
+/// Checks a file: a partner config, a questionnaire, a catalog or a directory
+/// file, told apart by their shape.
+pub fn validate(content: &Content, name: &str, text: &str) -> Vec<Problem> {
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(error) => return vec![super::json_problem(name, &error)],
+    };
+    let mut problems = Vec::new();
+    if value.get("questions").is_some() {
+        let files = super::content::Files {
+            questionnaire: (name, text),
+            ilo_ec: super::builtin::ILO_EC,
+            catalogs: super::builtin::CATALOGS.iter().map(|(l, (n, t))| (*l, *n, *t)).collect(),
+            referrals: vec![],
+        };
+        problems = super::content::Content::load(&files).1;
+    } else if value.get("entries").is_some() {
+        super::referral::Directory::load(&[(name, text)], &mut problems);
+    } else if value.get("_meta").is_some() {
+        let lang = value["_meta"]["lang"].as_str().unwrap_or("");
+        let mut catalogs = Catalogs::load(&[(lang, name, text)], &mut problems);
+        if let Some(english) = content.catalogs.source() {
+            catalogs.languages.push(english.clone());
+            catalogs.validate_against(content, &mut problems);
+        }
+        problems.retain(|p| !p.location.ends_with("/en"));
+    } else {
+        problems = PartnerConfig::parse(text, content).1;
+    }
+    problems
+}
+
+/// A result in one language, ready to show or print as JSON.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub lang: String,
+    pub level: Level,
+    pub title: String,
+    pub summary: String,
+    /// Fired indicators, flat: `id`, `dimension`, `text`.
+    pub indicators: Vec<Sign>,
+    /// The same signs grouped by dimension, for "what we noticed".
+    pub groups: Vec<Group>,
+    pub positive_dimensions: Vec<String>,
+    /// Questions answered "not sure" or "prefer not to say".
+    pub unknown: Vec<UnknownAnswer>,
+    /// What could not be assessed, by topic.
+    pub not_assessed: Vec<String>,
+    pub could_be_higher: bool,
+    pub job_offer: Option<JobOfferView>,
+    pub next_steps: Vec<String>,
+    pub emergency: Vec<ReferralView>,
+    pub referrals: Vec<ReferralView>,
+    /// Said when no service is listed in the country the person is in.
+    pub no_local: Option<String>,
+    pub child_rules: bool,
+    pub about_other: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Sign {
+    pub id: String,
+    pub dimension: Option<Dimension>,
+    pub text: String,
+    /// For job-offer flags: what to ask or check.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub dimension: Option<Dimension>,
+    pub title: String,
+    pub signs: Vec<Sign>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UnknownAnswer {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct JobOfferView {
+    pub score: u32,
+    pub max_score: u32,
+    pub validated: bool,
+    pub flags: Vec<Sign>,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReferralView {
+    pub id: String,
+    pub name: String,
+    pub why: Vec<String>,
+    pub services: Vec<String>,
+    pub contacts: Vec<ContactView>,
+    pub hours: String,
+    pub open: OpenState,
+    pub check_first: bool,
+    pub last_verified: String,
+    pub languages: Vec<String>,
+}
+
+/// A contact, with a link only for the schemes Putokaz allows.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactView {
+    pub kind: &'static str,
+    pub label: String,
+    pub href: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Report {
+    pub fn new(content: &Content, lang: &str, outcome: &Outcome, answers: &Answers, region: &str, now: UtcMinutes, local_offset: i32) -> Report {
+        let catalogs = &content.catalogs;
+        let lang = catalogs.resolve(lang).lang().to_string();
+        let t = |key: &str| catalogs.text(&lang, key).to_string();
+        let sign = |id: &str| {
+            let indicator = content.indicator(id);
+            let dimension = indicator.and_then(|i| main_dimension(content, i, outcome));
+            let is_flag = content.questionnaire.job_offer.flags.iter().any(|f| f.indicator == id);
+            Sign {
+                id: id.to_string(),
+                dimension,
+                text: t(&format!("ind.{id}")),
+                check: is_flag.then(|| t(&format!("flag.{id}.check"))),
+            }
+        };
+        let indicators: Vec<Sign> = outcome.fired.iter().map(|id| sign(id)).collect();
+        let mut groups: Vec<Group> = Vec::new();
+        let order = |d: &Option<Dimension>| d.map_or(Dimension::ALL.len(), |d| Dimension::ALL.iter().position(|x| *x == d).unwrap_or(0));
+        let mut sorted = indicators.clone();
+        sorted.sort_by_key(|s| order(&s.dimension));
+        for s in sorted {
+            match groups.last_mut() {
+                Some(group) if group.dimension == s.dimension => group.signs.push(s),
+                _ => groups.push(Group {
+                    dimension: s.dimension,
+                    title: s.dimension.map_or_else(|| t("ui.signs_other"), |d| t(&format!("dim.{}", d.id()))),
+                    signs: vec![s],
+                }),
+            }
+        }
+        let about_other = outcome.about_other;
+        let unknown = outcome
+            .unknown_questions
+            .iter()
+            .map(|id| UnknownAnswer { id: id.clone(), text: t(&format!("q.{id}{}", if about_other { ".them" } else { "" })) })
+            .collect();
+        let mut not_assessed: Vec<String> = Vec::new();
+        for id in &outcome.unassessed {
+            let title = content
+                .indicator(id)
+                .and_then(|i| main_dimension(content, i, outcome))
+                .map_or_else(|| t("ui.signs_other"), |d| t(&format!("dim.{}", d.id())));
+            if !not_assessed.contains(&title) {
+                not_assessed.push(title);
+            }
+        }
+        let job_offer = outcome.job_offer.as_ref().map(|j| JobOfferView {
+            score: j.score,
+            max_score: j.max_score,
+            validated: j.validated,
+            flags: j.flags.iter().map(|id| sign(id)).collect(),
+            note: t("ui.job_score_note"),
+        });
+
+        let country_now = answer_of_role(content, answers, Role::CountryNow).filter(|c| referral::is_country_code(c)).unwrap_or(region).to_string();
+        let country_work = answer_of_role(content, answers, Role::CountryWork).filter(|c| referral::is_country_code(c)).map(str::to_string);
+        let context = Context { outcome, country_now, country_work, region: region.to_string(), lang: &lang, now };
+        let selection = referral::select(&content.directory, &context);
+        let view = |pick: &Pick| referral_view(content, &lang, pick, local_offset);
+        let emergency: Vec<ReferralView> = selection.emergency.iter().map(view).collect();
+        let referrals = selection.services.iter().map(view).collect();
+        let no_local = selection.no_local.then(|| {
+            fill(&t("ref.no_local"), &[("country", &t(&format!("country.{}", selection.country_now)))])
+        });
+        let next_steps = next_steps(content, outcome, &selection, &lang);
+
+        Report {
+            level: outcome.level,
+            title: t(&format!("level.{}.title", outcome.level.id())),
+            summary: t(&format!("level.{}.body", outcome.level.id())),
+            positive_dimensions: outcome.positive.iter().map(|(s, d)| format!("{}/{}", s.id(), d.id())).collect(),
+            indicators,
+            groups,
+            unknown,
+            not_assessed,
+            could_be_higher: outcome.could_be_higher,
+            job_offer,
+            next_steps,
+            emergency,
+            referrals,
+            no_local,
+            child_rules: outcome.child_rules,
+            about_other,
+            lang,
+        }
+    }
+}
+
+fn answer_of_role<'a>(content: &Content, answers: &'a Answers, role: Role) -> Option<&'a str> {
+    let question = content.question_with_role(role)?;
+    match answers.get(&question.id)? {
+        Answer::Choice(c) => Some(c.as_str()),
+        _ => None,
+    }
+}
+
+/// The dimension a sign is shown under: its first ILO/EC item's.
+fn main_dimension(content: &Content, indicator: &super::content::Indicator, _outcome: &Outcome) -> Option<Dimension> {
+    indicator.ilo_ec.iter().find_map(|id| content.ilo_item(id)).map(|item| item.dimension)
+}
+
+/// What the person can do next, as plain sentences.
+fn next_steps(content: &Content, outcome: &Outcome, selection: &Selection<'_>, lang: &str) -> Vec<String> {
+    let t = |key: &str| content.catalogs.text(lang, key).to_string();
+    let mut keys: Vec<&str> = Vec::new();
+    let emergency_number = selection.emergency.first().and_then(|p| p.entry.voice()).map(|n| n.shown().to_string());
+    let mut steps = Vec::new();
+    if outcome.level == Level::Urgent {
+        if let Some(number) = &emergency_number {
+            steps.push(fill(&t("next.urgent_call"), &[("number", number)]));
+        }
+        keys.push("next.urgent_place");
+    }
+    if outcome.child_rules && outcome.level >= Level::Some {
+        keys.push("next.child");
+    }
+    if outcome.about_other {
+        keys.push("next.other_person");
+    }
+    if outcome.level >= Level::Some {
+        keys.push("next.talk");
+        keys.push("next.not_your_fault");
+    }
+    if outcome.mode == Mode::JobOffer || outcome.job_offer.as_ref().is_some_and(|j| !j.flags.is_empty()) {
+        keys.push("next.job_check");
+        keys.push("next.job_documents");
+    }
+    if outcome.is_fired("smuggled") {
+        keys.push("next.smuggling");
+    }
+    if !outcome.unknown_questions.is_empty() {
+        keys.push("next.unknown");
+    }
+    if outcome.level == Level::NoneReported {
+        keys.push("next.none");
+    }
+    steps.extend(keys.into_iter().map(t));
+    steps
+}
+
+fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i32) -> ReferralView {
+    let t = |key: &str| content.catalogs.text(lang, key).to_string();
+    let entry = pick.entry;
+    let primary = lang.split('-').next().unwrap_or(lang);
+    let contacts = entry
+        .contacts
+        .iter()
+        .map(|contact| {
+            let (kind, label, href, note) = match contact {
+                Contact::Voice(n) => ("voice", n.shown().to_string(), Some(format!("tel:{}", n.number)), &n.note),
+                Contact::Sms(n) => ("sms", n.shown().to_string(), Some(format!("sms:{}", n.number)), &n.note),
+                Contact::Whatsapp(n) => ("whatsapp", n.shown().to_string(), n.is_e164().then(|| format!("https://wa.me/{}", &n.number[1..])), &n.note),
+                Contact::Viber(n) => ("viber", n.shown().to_string(), None, &n.note),
+                Contact::Email { address } => ("email", address.clone(), Some(format!("mailto:{address}")), &NO_NOTE),
+                Contact::Web { url } => ("web", url.trim_start_matches("https://").trim_end_matches('/').to_string(), Some(url.clone()), &NO_NOTE),
+            };
+            let note = note.get(lang).or_else(|| note.get(primary)).or_else(|| note.get("en")).cloned();
+            ContactView { kind, label, href, note }
+        })
+        .collect();
+    let why = pick
+        .why
+        .iter()
+        .map(|w| {
+            let arg = w.arg.as_deref().unwrap_or("");
+            let arg_text = match w.key {
+                "ref.why.local" | "ref.why.home" | "ref.why.work_country" => t(&format!("country.{arg}")),
+                "ref.why.language" => t(&format!("lang.{arg}")),
+                _ => arg.to_string(),
+            };
+            fill(&t(w.key), &[("country", &arg_text), ("language", &arg_text)])
+        })
+        .collect();
+    ReferralView {
+        id: entry.id.clone(),
+        name: entry.name_in(lang).to_string(),
+        why,
+        services: entry.services.iter().map(|s| t(&format!("ref.service.{}", serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()))).collect(),
+        contacts,
+        hours: hours_text(content, lang, pick.open, local_offset),
+        open: pick.open,
+        check_first: pick.check_first,
+        last_verified: entry.last_verified.clone(),
+        languages: entry.languages.iter().map(|l| t(&format!("lang.{l}"))).collect(),
+    }
+}
+
+static NO_NOTE: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+
+/// Opening hours in the person's words and their own time.
+pub fn hours_text(content: &Content, lang: &str, open: OpenState, local_offset: i32) -> String {
+    let t = |key: &str| content.catalogs.text(lang, key).to_string();
+    match open {
+        OpenState::Always => t("ref.hours.always"),
+        OpenState::Open { closes_in } if closes_in <= 60 => fill(&t("ref.hours.closes_soon"), &[("minutes", &closes_in.to_string())]),
+        OpenState::Open { .. } => t("ref.hours.open"),
+        OpenState::Closed { opens_at } => {
+            let here = time::local(opens_at, local_offset);
+            let day = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][here.weekday as usize];
+            let clock = format!("{:02}:{:02}", here.minute / 60, here.minute % 60);
+            fill(&t("ref.hours.closed"), &[("day", &t(&format!("day.{day}"))), ("time", &clock)])
+        }
+        OpenState::Unknown => t("ref.hours.unknown"),
+    }
+}

@@ -1,0 +1,299 @@
+//! From answers to guidance: which indicators fired, which ILO/EC dimensions
+//! are positive, the level, and what could not be assessed.
+//!
+//! The rules (docs/METHODOLOGY.md explains them with sources):
+//!
+//! * A dimension is positive with at least two strong signs; or one strong and
+//!   one medium or weak; or three medium; or two medium and one weak.
+//! * Adult case: a recruitment dimension, exploitation, and coercion or
+//!   vulnerability at destination are all positive. Child case: no means are
+//!   needed; an act (or a recruitment dimension) and exploitation suffice.
+//! * Overrides only raise the level: a sign of danger now makes it `urgent`;
+//!   a child in exploitation makes it at least `serious`.
+//! * Unknown answers never lower a level: they fire nothing, and never hide a
+//!   question, so the level is what the known answers show; the result says
+//!   what could not be assessed, and whether it could be higher.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::content::{Answers, Content, Dimension, Element, Grade, Indicator, IndicatorSet, Mode, Role};
+use super::condition::Truth;
+use super::session;
+
+/// The four result levels, lowest first. There is no "safe" level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// No warning signs in the answers, which is never a promise of safety.
+    NoneReported,
+    Some,
+    Serious,
+    Urgent,
+}
+
+impl Level {
+    pub const ALL: [Level; 4] = [Level::NoneReported, Level::Some, Level::Serious, Level::Urgent];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::NoneReported => "none_reported",
+            Level::Some => "some",
+            Level::Serious => "serious",
+            Level::Urgent => "urgent",
+        }
+    }
+}
+
+/// Why the level is what it is, strongest reason first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Reason {
+    DangerNow { indicator: String },
+    CaseRule { set: IndicatorSet },
+    CoercionAtDestination { set: IndicatorSet },
+    ChildExploitation { indicator: String },
+    JobOfferScore { score: u32 },
+    Signs { count: usize },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JobOfferScore {
+    pub score: u32,
+    pub max_score: u32,
+    /// Fired red flags, heaviest first.
+    pub flags: Vec<String>,
+    /// Always false for now: the weights are expert-set guidance.
+    pub validated: bool,
+}
+
+/// What the engine concludes. Language-free: texts come from catalogs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    pub level: Level,
+    pub mode: Mode,
+    /// Fired indicators, in content order.
+    pub fired: Vec<String>,
+    /// The indicator sets whose rules applied (adult, child, or both when the age is not known).
+    pub sets: Vec<IndicatorSet>,
+    pub positive: Vec<(IndicatorSet, Dimension)>,
+    pub case_rule: Vec<IndicatorSet>,
+    pub reasons: Vec<Reason>,
+    /// Questions answered "not sure" or "prefer not to say".
+    pub unknown_questions: Vec<String>,
+    /// Indicators that could not be checked because of those answers.
+    pub unassessed: Vec<String>,
+    /// The level could be higher if the unknown answers were known.
+    pub could_be_higher: bool,
+    pub job_offer: Option<JobOfferScore>,
+    /// True when the child rules applied because the person is, or may be, a child.
+    pub child_rules: bool,
+    /// True when the person answered about someone else.
+    pub about_other: bool,
+}
+
+impl Outcome {
+    pub fn is_fired(&self, indicator: &str) -> bool {
+        self.fired.iter().any(|f| f == indicator)
+    }
+}
+
+/// Assesses a session's answers. Answers to questions that were not shown
+/// do not count.
+pub fn assess(content: &Content, mode: Mode, answers: &Answers) -> Outcome {
+    let (path, effective) = session::path(content, mode, answers);
+    let sets = applicable_sets(content, &effective);
+    let mut fired = Vec::new();
+    let mut unassessed = Vec::new();
+    for indicator in &content.questionnaire.indicators {
+        match indicator.fires_if.evaluate(&effective) {
+            Truth::True => fired.push(indicator.id.clone()),
+            Truth::Unknown => unassessed.push(indicator.id.clone()),
+            Truth::False => {}
+        }
+    }
+    let unknown_questions = path
+        .iter()
+        .filter(|q| effective.get(&q.id).is_some_and(|a| a.is_unknown()))
+        .map(|q| q.id.clone())
+        .collect();
+
+    let judged = judge(content, mode, &sets, &fired);
+    let with_unknowns: Vec<String> = fired.iter().chain(&unassessed).cloned().collect();
+    let upper = judge(content, mode, &sets, &with_unknowns);
+    let subject = content.question_with_role(Role::Subject);
+    let about_other = subject.is_some_and(|q| {
+        matches!(effective.get(&q.id), Some(super::Answer::Choice(c)) if c == "other")
+    });
+    Outcome {
+        level: judged.level,
+        mode,
+        fired,
+        child_rules: sets.iter().any(|s| s.is_child()),
+        sets,
+        positive: judged.positive,
+        case_rule: judged.case_rule,
+        reasons: judged.reasons,
+        unknown_questions,
+        unassessed,
+        could_be_higher: upper.level > judged.level,
+        job_offer: judged.job_offer,
+        about_other,
+    }
+}
+
+/// Adult sets for an adult, child sets for a child, and both when the age is
+/// not known: when in doubt, the child rules, which need no means, apply too.
+pub fn applicable_sets(content: &Content, answers: &Answers) -> Vec<IndicatorSet> {
+    let age = content.question_with_role(Role::Age).and_then(|q| answers.get(&q.id));
+    let (adult, child) = match age {
+        Some(super::Answer::Choice(c)) if c == "18_plus" => (true, false),
+        Some(super::Answer::Choice(c)) if c == "under_14" || c == "14_17" => (false, true),
+        _ => (true, true),
+    };
+    IndicatorSet::ALL.into_iter().filter(|s| if s.is_child() { child } else { adult }).collect()
+}
+
+struct Judgement {
+    level: Level,
+    positive: Vec<(IndicatorSet, Dimension)>,
+    case_rule: Vec<IndicatorSet>,
+    reasons: Vec<Reason>,
+    job_offer: Option<JobOfferScore>,
+}
+
+fn judge(content: &Content, mode: Mode, sets: &[IndicatorSet], fired: &[String]) -> Judgement {
+    let fired_indicators: Vec<&Indicator> = fired.iter().filter_map(|id| content.indicator(id)).collect();
+    let mut positive = Vec::new();
+    let mut case_rule = Vec::new();
+    let mut reasons = Vec::new();
+
+    for indicator in &fired_indicators {
+        if indicator.urgent {
+            reasons.push(Reason::DangerNow { indicator: indicator.id.clone() });
+        }
+    }
+    for &set in sets {
+        let dims = positive_dimensions(content, set, &fired_indicators);
+        let has = |d: Dimension| dims.contains(&d);
+        let recruitment = Dimension::ALL.into_iter().filter(|d| d.is_recruitment()).any(has);
+        let case = if set.is_child() {
+            let act = fired_indicators.iter().any(|i| i.element == Element::Act);
+            (recruitment || act) && has(Dimension::Exploitation)
+        } else {
+            recruitment
+                && has(Dimension::Exploitation)
+                && (has(Dimension::CoercionDestination) || has(Dimension::VulnerabilityDestination))
+        };
+        if case {
+            case_rule.push(set);
+            reasons.push(Reason::CaseRule { set });
+        } else if has(Dimension::CoercionDestination) {
+            reasons.push(Reason::CoercionAtDestination { set });
+        }
+        positive.extend(dims.into_iter().map(|d| (set, d)));
+    }
+    if sets.iter().any(|s| s.is_child()) {
+        if let Some(indicator) = fired_indicators.iter().find(|i| i.child_exploitation) {
+            reasons.push(Reason::ChildExploitation { indicator: indicator.id.clone() });
+        }
+    }
+
+    let job_offer = (mode == Mode::JobOffer || content.questionnaire.job_offer.flags.iter().any(|f| fired.contains(&f.indicator)))
+        .then(|| job_offer_score(content, fired));
+    let mut level = Level::NoneReported;
+    for reason in &reasons {
+        let floor = match reason {
+            Reason::DangerNow { .. } => Level::Urgent,
+            _ => Level::Serious,
+        };
+        level = level.max(floor);
+    }
+    if let Some(score) = &job_offer {
+        for band in &content.questionnaire.job_offer.bands {
+            if score.score >= band.min_score && band.level > level {
+                level = band.level;
+                reasons.push(Reason::JobOfferScore { score: score.score });
+            }
+        }
+    }
+    if !fired_indicators.is_empty() {
+        if level < Level::Some {
+            level = Level::Some;
+        }
+        reasons.push(Reason::Signs { count: fired_indicators.len() });
+    }
+    Judgement { level, positive, case_rule, reasons, job_offer }
+}
+
+/// The grade an indicator has in each dimension of a set: the highest of its
+/// ILO/EC items there.
+pub fn grades(content: &Content, indicator: &Indicator, set: IndicatorSet) -> BTreeMap<Dimension, Grade> {
+    let mut out: BTreeMap<Dimension, Grade> = BTreeMap::new();
+    for item in indicator.ilo_ec.iter().filter_map(|id| content.ilo_item(id)) {
+        if let Some(&grade) = item.grades.get(&set) {
+            let entry = out.entry(item.dimension).or_insert(grade);
+            *entry = (*entry).max(grade);
+        }
+    }
+    out
+}
+
+/// The published combination rule of the ILO/EC operational indicators.
+pub fn dimension_rule(n_strong: usize, n_medium: usize, n_weak: usize) -> bool {
+    n_strong >= 2
+        || (n_strong >= 1 && n_medium + n_weak >= 1)
+        || n_medium >= 3
+        || (n_medium >= 2 && n_weak >= 1)
+}
+
+fn positive_dimensions(content: &Content, set: IndicatorSet, fired: &[&Indicator]) -> BTreeSet<Dimension> {
+    let mut counts: BTreeMap<Dimension, [usize; 3]> = BTreeMap::new();
+    for indicator in fired {
+        for (dimension, grade) in grades(content, indicator, set) {
+            counts.entry(dimension).or_default()[grade as usize] += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, [weak, medium, strong])| dimension_rule(*strong, *medium, *weak))
+        .map(|(d, _)| d)
+        .collect()
+}
+
+fn job_offer_score(content: &Content, fired: &[String]) -> JobOfferScore {
+    let flags = &content.questionnaire.job_offer.flags;
+    let mut fired_flags: Vec<_> = flags.iter().filter(|f| fired.contains(&f.indicator)).collect();
+    fired_flags.sort_by(|a, b| b.weight.cmp(&a.weight));
+    JobOfferScore {
+        score: fired_flags.iter().map(|f| f.weight).sum(),
+        max_score: flags.iter().map(|f| f.weight).sum(),
+        flags: fired_flags.iter().map(|f| f.indicator.clone()).collect(),
+        validated: content.questionnaire.job_offer.validated,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dimension_rule;
+
+    #[test]
+    fn the_published_dimension_rule() {
+        // (strong, medium, weak) -> positive
+        let cases = [
+            ((2, 0, 0), true),
+            ((1, 1, 0), true),
+            ((1, 0, 1), true),
+            ((0, 3, 0), true),
+            ((0, 2, 1), true),
+            ((1, 0, 0), false),
+            ((0, 2, 0), false),
+            ((0, 1, 2), false),
+            ((0, 0, 5), false),
+        ];
+        for ((s, m, w), expected) in cases {
+            assert_eq!(dimension_rule(s, m, w), expected, "strong {s}, medium {m}, weak {w}");
+        }
+    }
+}

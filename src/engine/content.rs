@@ -1,0 +1,634 @@
+//! The content model: modules, questions, indicators, the job-offer score,
+//! the ILO/EC indicator list, and how a whole bundle is loaded and checked.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::catalog::Catalogs;
+use super::condition::{Condition, Truth};
+use super::referral::Directory;
+use super::{json_problem, Problem};
+
+/// Answers by question id.
+pub type Answers = BTreeMap<String, Answer>;
+
+/// One answer. "Not sure" and "prefer not to say" are answers too, and are
+/// never read as "no".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    Choice(String),
+    Choices(Vec<String>),
+    NotSure,
+    PreferNot,
+}
+
+impl Answer {
+    pub const NOT_SURE: &'static str = "not_sure";
+    pub const PREFER_NOT: &'static str = "prefer_not";
+
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, Answer::NotSure | Answer::PreferNot)
+    }
+
+    /// Reads the JSON forms `"option"`, `["a", "b"]`, `"not_sure"`, `"prefer_not"`.
+    pub fn from_json(value: &serde_json::Value) -> Option<Answer> {
+        match value {
+            serde_json::Value::String(s) if s == Self::NOT_SURE => Some(Answer::NotSure),
+            serde_json::Value::String(s) if s == Self::PREFER_NOT => Some(Answer::PreferNot),
+            serde_json::Value::String(s) => Some(Answer::Choice(s.clone())),
+            serde_json::Value::Bool(true) => Some(Answer::Choice("yes".into())),
+            serde_json::Value::Bool(false) => Some(Answer::Choice("no".into())),
+            serde_json::Value::Array(items) => {
+                let mut choices = Vec::new();
+                for item in items {
+                    match item.as_str() {
+                        Some(Self::NOT_SURE) => return Some(Answer::NotSure),
+                        Some(Self::PREFER_NOT) => return Some(Answer::PreferNot),
+                        Some(s) => choices.push(s.to_string()),
+                        None => return None,
+                    }
+                }
+                Some(Answer::Choices(choices))
+            }
+            _ => None,
+        }
+    }
+
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Answer::Choice(s) => s.clone().into(),
+            Answer::Choices(v) => v.clone().into(),
+            Answer::NotSure => Self::NOT_SURE.into(),
+            Answer::PreferNot => Self::PREFER_NOT.into(),
+        }
+    }
+}
+
+/// Which questionnaire runs: the full screening, or only the job-offer check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    Screening,
+    JobOffer,
+}
+
+impl Mode {
+    /// Reads `screening`, `job-offer` or `job_offer`.
+    pub fn parse(text: &str) -> Option<Mode> {
+        match text {
+            "screening" => Some(Mode::Screening),
+            "job-offer" | "job_offer" => Some(Mode::JobOffer),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    YesNo,
+    Single,
+    Multi,
+    Country,
+}
+
+/// What the engine reads a question for, beyond its indicators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Age,
+    Subject,
+    CountryNow,
+    CountryWork,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Module {
+    pub id: String,
+    pub modes: Vec<Mode>,
+    #[serde(default)]
+    pub show_if: Option<Condition>,
+    #[serde(default)]
+    pub sensitive: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub module: String,
+    pub kind: Kind,
+    #[serde(default)]
+    pub options: Vec<String>,
+    #[serde(default)]
+    pub role: Option<Role>,
+    #[serde(default)]
+    pub show_if: Option<Condition>,
+    #[serde(default)]
+    pub exclusive: Vec<String>,
+}
+
+/// Palermo Protocol Art. 3 elements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Element {
+    Act,
+    Means,
+    Purpose,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sources {
+    #[serde(default)]
+    pub ilo_forced_labour: Vec<u8>,
+    #[serde(default)]
+    pub unodc: Vec<String>,
+    #[serde(default)]
+    pub penal_code_rs: Vec<String>,
+    #[serde(default)]
+    pub other: Vec<String>,
+}
+
+impl Sources {
+    pub fn count(&self) -> usize {
+        self.ilo_forced_labour.len() + self.unodc.len() + self.penal_code_rs.len() + self.other.len()
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: String,
+    pub element: Element,
+    pub fires_if: Condition,
+    #[serde(default)]
+    pub ilo_ec: Vec<String>,
+    #[serde(default)]
+    pub urgent: bool,
+    #[serde(default)]
+    pub child_exploitation: bool,
+    pub sources: Sources,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flag {
+    pub indicator: String,
+    pub weight: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub min_score: u32,
+    pub level: super::Level,
+}
+
+/// The job-offer red-flag score: transparent expert-set weights and bands.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JobOffer {
+    pub validated: bool,
+    pub flags: Vec<Flag>,
+    pub bands: Vec<Band>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Questionnaire {
+    pub version: String,
+    pub countries: Vec<String>,
+    pub modules: Vec<Module>,
+    pub questions: Vec<Question>,
+    pub indicators: Vec<Indicator>,
+    pub job_offer: JobOffer,
+}
+
+/// ILO/EC operational indicators: dimensions, sets and grades.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    DeceptiveRecruitment,
+    CoerciveRecruitment,
+    VulnerabilityRecruitment,
+    Exploitation,
+    CoercionDestination,
+    VulnerabilityDestination,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 6] = [
+        Dimension::DeceptiveRecruitment,
+        Dimension::CoerciveRecruitment,
+        Dimension::VulnerabilityRecruitment,
+        Dimension::Exploitation,
+        Dimension::CoercionDestination,
+        Dimension::VulnerabilityDestination,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Dimension::DeceptiveRecruitment => "deceptive_recruitment",
+            Dimension::CoerciveRecruitment => "coercive_recruitment",
+            Dimension::VulnerabilityRecruitment => "vulnerability_recruitment",
+            Dimension::Exploitation => "exploitation",
+            Dimension::CoercionDestination => "coercion_destination",
+            Dimension::VulnerabilityDestination => "vulnerability_destination",
+        }
+    }
+
+    pub fn is_recruitment(self) -> bool {
+        matches!(
+            self,
+            Dimension::DeceptiveRecruitment | Dimension::CoerciveRecruitment | Dimension::VulnerabilityRecruitment
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorSet {
+    AdultLabour,
+    AdultSexual,
+    ChildLabour,
+    ChildSexual,
+}
+
+impl IndicatorSet {
+    pub const ALL: [IndicatorSet; 4] =
+        [IndicatorSet::AdultLabour, IndicatorSet::AdultSexual, IndicatorSet::ChildLabour, IndicatorSet::ChildSexual];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            IndicatorSet::AdultLabour => "adult_labour",
+            IndicatorSet::AdultSexual => "adult_sexual",
+            IndicatorSet::ChildLabour => "child_labour",
+            IndicatorSet::ChildSexual => "child_sexual",
+        }
+    }
+
+    pub fn is_child(self) -> bool {
+        matches!(self, IndicatorSet::ChildLabour | IndicatorSet::ChildSexual)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grade {
+    Weak,
+    Medium,
+    Strong,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IloItem {
+    pub id: String,
+    pub dimension: Dimension,
+    pub label: String,
+    pub grades: BTreeMap<IndicatorSet, Grade>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IloEc {
+    pub source: String,
+    #[serde(default)]
+    pub note: String,
+    pub indicators: Vec<IloItem>,
+}
+
+/// A whole bundle: what one widget needs to run.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    pub questionnaire: Questionnaire,
+    pub ilo_ec: IloEc,
+    pub catalogs: Catalogs,
+    pub directory: Directory,
+}
+
+/// The text of the files a bundle is loaded from, with names for messages.
+pub struct Files<'a> {
+    pub questionnaire: (&'a str, &'a str),
+    pub ilo_ec: (&'a str, &'a str),
+    /// `(language, file name, text)`
+    pub catalogs: Vec<(&'a str, &'a str, &'a str)>,
+    /// `(file name, text)`
+    pub referrals: Vec<(&'a str, &'a str)>,
+}
+
+impl Content {
+    /// Loads and checks a bundle. Whatever is broken is reported and left
+    /// out; the rest is usable.
+    pub fn load(files: &Files<'_>) -> (Content, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let questionnaire = parse_or_default(files.questionnaire, &mut problems);
+        let ilo_ec = parse_or_default(files.ilo_ec, &mut problems);
+        let catalogs = Catalogs::load(&files.catalogs, &mut problems);
+        let directory = Directory::load(&files.referrals, &mut problems);
+        let content = Content { questionnaire, ilo_ec, catalogs, directory };
+        problems.extend(content.validate());
+        (content, problems)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questionnaire.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn module(&self, id: &str) -> Option<&Module> {
+        self.questionnaire.modules.iter().find(|m| m.id == id)
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.questionnaire.indicators.iter().find(|i| i.id == id)
+    }
+
+    pub fn ilo_item(&self, id: &str) -> Option<&IloItem> {
+        self.ilo_ec.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The question with the given role, if the questionnaire has one.
+    pub fn question_with_role(&self, role: Role) -> Option<&Question> {
+        self.questionnaire.questions.iter().find(|q| q.role == Some(role))
+    }
+
+    /// The option ids a question accepts, not counting "not sure" and "prefer not to say".
+    pub fn options_of(&self, question: &Question) -> Vec<String> {
+        match question.kind {
+            Kind::YesNo => vec!["yes".into(), "no".into()],
+            Kind::Single | Kind::Multi => question.options.clone(),
+            Kind::Country => {
+                let mut codes = self.questionnaire.countries.clone();
+                codes.push("other".into());
+                codes
+            }
+        }
+    }
+
+    /// Checks the whole bundle: the questionnaire, its indicators, and that
+    /// every catalog has every text the questionnaire needs.
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        self.validate_questionnaire(&mut problems);
+        self.validate_indicators(&mut problems);
+        self.catalogs.validate_against(self, &mut problems);
+        self.directory.validate_against(self, &mut problems);
+        problems
+    }
+
+    fn validate_questionnaire(&self, problems: &mut Vec<Problem>) {
+        let file = "questionnaire.json";
+        let q = &self.questionnaire;
+        let mut module_ids = BTreeSet::new();
+        for (i, module) in q.modules.iter().enumerate() {
+            let at = format!("{file}: modules[{i}] \"{}\"", module.id);
+            check_id(&module.id, &at, problems);
+            if !module_ids.insert(module.id.as_str()) {
+                problems.push(Problem::new(&at, "this module id is used twice"));
+            }
+            if module.modes.is_empty() {
+                problems.push(Problem::new(&at, "no mode asks this module, so its questions are unreachable"));
+            }
+        }
+        for code in &q.countries {
+            if !super::referral::is_country_code(code) {
+                problems.push(Problem::new(format!("{file}: countries"), format!("\"{code}\" is not an ISO 3166-1 alpha-2 code")));
+            }
+        }
+
+        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut roles = BTreeSet::new();
+        let mut closed_modules = BTreeSet::new();
+        let mut previous_module: Option<&str> = None;
+        for (i, question) in q.questions.iter().enumerate() {
+            let at = format!("{file}: questions[{i}] \"{}\"", question.id);
+            check_id(&question.id, &at, problems);
+            if seen.insert(question.id.as_str(), i).is_some() {
+                problems.push(Problem::new(&at, "this question id is used twice"));
+            }
+            let module = question.module.as_str();
+            if previous_module != Some(module) {
+                if let Some(prev) = previous_module {
+                    closed_modules.insert(prev);
+                }
+                if closed_modules.contains(module) {
+                    problems.push(Problem::new(&at, format!("the questions of module \"{module}\" must stand together")));
+                }
+                previous_module = Some(module);
+            }
+            if !module_ids.contains(module) {
+                problems.push(Problem::new(&at, format!("module \"{module}\" does not exist")));
+            }
+            self.validate_options(question, &at, problems);
+            if let Some(role) = question.role {
+                if !roles.insert(format!("{role:?}")) {
+                    problems.push(Problem::new(&at, format!("a second question has the role {role:?}")));
+                }
+                let expected: Option<&[&str]> = match role {
+                    Role::Age => Some(&["under_14", "14_17", "18_plus"]),
+                    Role::Subject => Some(&["self", "other"]),
+                    Role::CountryNow | Role::CountryWork => None,
+                };
+                match expected {
+                    Some(expected) if question.kind != Kind::Single || question.options != expected => {
+                        problems.push(Problem::new(&at, format!("a question with role {role:?} must be single choice with options {expected:?}")))
+                    }
+                    None if question.kind != Kind::Country => {
+                        problems.push(Problem::new(&at, format!("a question with role {role:?} must be of kind country")))
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(cond) = &question.show_if {
+                self.check_condition(cond, Some(i), &at, "show_if", problems);
+            }
+        }
+        // A module condition may only use questions before the module's first question.
+        for (i, module) in q.modules.iter().enumerate() {
+            let at = format!("{file}: modules[{i}] \"{}\"", module.id);
+            let first = q.questions.iter().position(|question| question.module == module.id);
+            match (first, &module.show_if) {
+                (None, _) => problems.push(Problem::new(&at, "this module has no questions")),
+                (Some(first), Some(cond)) => self.check_condition(cond, Some(first), &at, "show_if", problems),
+                _ => {}
+            }
+        }
+    }
+
+    fn validate_options(&self, question: &Question, at: &str, problems: &mut Vec<Problem>) {
+        match question.kind {
+            Kind::YesNo | Kind::Country if !question.options.is_empty() => {
+                problems.push(Problem::new(at, "yes/no and country questions take no options list"))
+            }
+            Kind::Single | Kind::Multi if question.options.len() < 2 => {
+                problems.push(Problem::new(at, "a choice question needs at least two options"))
+            }
+            _ => {}
+        }
+        let mut options = BTreeSet::new();
+        for option in &question.options {
+            check_id(option, at, problems);
+            if option == Answer::NOT_SURE || option == Answer::PREFER_NOT {
+                problems.push(Problem::new(at, format!("\"{option}\" is added by the engine; do not list it")));
+            }
+            if !options.insert(option) {
+                problems.push(Problem::new(at, format!("option \"{option}\" is listed twice")));
+            }
+        }
+        if !question.exclusive.is_empty() && question.kind != Kind::Multi {
+            problems.push(Problem::new(at, "only a multiple-choice question has exclusive options"));
+        }
+        for option in &question.exclusive {
+            if !options.contains(option) {
+                problems.push(Problem::new(at, format!("exclusive option \"{option}\" is not an option")));
+            }
+        }
+    }
+
+    /// Checks that a condition names existing questions and options, and,
+    /// when `before` is given, only questions asked before that position.
+    fn check_condition(&self, cond: &Condition, before: Option<usize>, at: &str, field: &str, problems: &mut Vec<Problem>) {
+        for (qid, options) in cond.leaves() {
+            let Some(position) = self.questionnaire.questions.iter().position(|q| q.id == qid) else {
+                problems.push(Problem::new(at, format!("{field} refers to question \"{qid}\", which does not exist")));
+                continue;
+            };
+            if let Some(before) = before {
+                if position >= before {
+                    problems.push(Problem::new(
+                        at,
+                        format!("{field} refers to question \"{qid}\", which is not asked before this one (a cycle or a forward reference)"),
+                    ));
+                }
+            }
+            let known = self.options_of(&self.questionnaire.questions[position]);
+            for option in options {
+                let unknown_answer = option == Answer::NOT_SURE || option == Answer::PREFER_NOT;
+                if !unknown_answer && !known.iter().any(|k| k == option) {
+                    problems.push(Problem::new(at, format!("{field} uses option \"{option}\", which question \"{qid}\" does not have")));
+                }
+            }
+        }
+    }
+
+    fn validate_indicators(&self, problems: &mut Vec<Problem>) {
+        let file = "questionnaire.json";
+        let mut ids = BTreeSet::new();
+        for (i, indicator) in self.questionnaire.indicators.iter().enumerate() {
+            let at = format!("{file}: indicators[{i}] \"{}\"", indicator.id);
+            check_id(&indicator.id, &at, problems);
+            if !ids.insert(indicator.id.as_str()) {
+                problems.push(Problem::new(&at, "this indicator id is used twice"));
+            }
+            let n_problems = problems.len();
+            self.check_condition(&indicator.fires_if, None, &at, "fires_if", problems);
+            if problems.len() == n_problems && !can_be_true(&indicator.fires_if, self) {
+                problems.push(Problem::new(&at, "no combination of answers can fire this indicator"));
+            }
+            for item in &indicator.ilo_ec {
+                if self.ilo_item(item).is_none() {
+                    problems.push(Problem::new(&at, format!("ILO/EC indicator \"{item}\" is not in ilo_ec.json")));
+                }
+            }
+            if indicator.sources.count() == 0 {
+                problems.push(Problem::new(&at, "every indicator needs at least one source"));
+            }
+            for n in &indicator.sources.ilo_forced_labour {
+                if !(1..=11).contains(n) {
+                    problems.push(Problem::new(&at, format!("ILO forced-labour indicator {n} does not exist (1 to 11)")));
+                }
+            }
+        }
+        let mut ilo_ids = BTreeSet::new();
+        for (i, item) in self.ilo_ec.indicators.iter().enumerate() {
+            let at = format!("ilo_ec.json: indicators[{i}] \"{}\"", item.id);
+            check_id(&item.id, &at, problems);
+            if !ilo_ids.insert(item.id.as_str()) {
+                problems.push(Problem::new(&at, "this id is used twice"));
+            }
+        }
+        let job = &self.questionnaire.job_offer;
+        for (i, flag) in job.flags.iter().enumerate() {
+            let at = format!("{file}: job_offer.flags[{i}]");
+            if self.indicator(&flag.indicator).is_none() {
+                problems.push(Problem::new(&at, format!("indicator \"{}\" does not exist", flag.indicator)));
+            }
+            if flag.weight == 0 {
+                problems.push(Problem::new(&at, "a weight of 0 means the flag counts for nothing"));
+            }
+        }
+        if job.bands.windows(2).any(|w| w[0].min_score >= w[1].min_score || w[0].level >= w[1].level) {
+            problems.push(Problem::new(format!("{file}: job_offer.bands"), "bands must rise in both score and level"));
+        }
+        if job.bands.iter().any(|b| b.min_score == 0) {
+            problems.push(Problem::new(format!("{file}: job_offer.bands"), "a band from score 0 would report signs nobody gave"));
+        }
+    }
+}
+
+fn parse_or_default<T: Default + serde::de::DeserializeOwned>((name, text): (&str, &str), problems: &mut Vec<Problem>) -> T {
+    serde_json::from_str(text).unwrap_or_else(|error| {
+        problems.push(json_problem(name, &error));
+        T::default()
+    })
+}
+
+/// Ids are lower-case ASCII letters, digits and `_`, so they are safe as
+/// keys, classes and test names.
+pub(crate) fn check_id(id: &str, at: &str, problems: &mut Vec<Problem>) {
+    let valid = !id.is_empty()
+        && id.len() <= 64
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if !valid {
+        problems.push(Problem::new(at, format!("\"{}\" is not a valid id (a-z, 0-9 and _, at most 64)", truncate(id, 80))));
+    }
+}
+
+pub(crate) fn truncate(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        text.to_string()
+    } else {
+        text.chars().take(max_chars).chain("…".chars()).collect()
+    }
+}
+
+/// Searches for answers that make a condition true. Conditions are small, so
+/// trying every option of the questions they name is cheap; a condition too
+/// large to search is given the benefit of the doubt.
+fn can_be_true(cond: &Condition, content: &Content) -> bool {
+    let mut questions: Vec<(&str, Vec<Answer>)> = Vec::new();
+    for (qid, _) in cond.leaves() {
+        if questions.iter().any(|(q, _)| *q == qid) {
+            continue;
+        }
+        let Some(question) = content.question(qid) else { return false };
+        let options = content.options_of(question);
+        let answers = if question.kind == Kind::Multi {
+            options.iter().map(|o| Answer::Choices(vec![o.clone()])).collect()
+        } else {
+            options.iter().map(|o| Answer::Choice(o.clone())).collect()
+        };
+        questions.push((qid, answers));
+    }
+    let n_combinations: usize = questions.iter().map(|(_, a)| a.len() + 1).product();
+    if n_combinations > 200_000 {
+        return true;
+    }
+    for mut n in 0..n_combinations {
+        let mut answers = Answers::new();
+        for (qid, options) in &questions {
+            let pick = n % (options.len() + 1);
+            n /= options.len() + 1;
+            if pick < options.len() {
+                answers.insert(qid.to_string(), options[pick].clone());
+            }
+        }
+        if cond.evaluate(&answers) == Truth::True {
+            return true;
+        }
+    }
+    false
+}

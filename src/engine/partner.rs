@@ -1,0 +1,200 @@
+//! A partner's config: extra, replaced or hidden referrals, the modules to
+//! ask, wording overrides and a default region. Checked field by field; what
+//! is broken is reported precisely and skipped, the rest applies.
+//!
+//! ```json
+//! {
+//!   "region": "RS",
+//!   "modules": ["job_offer", "recruitment"],
+//!   "referrals": { "add": [ ... ], "replace": [ ... ], "hide": ["rs-vds"] },
+//!   "text": { "en": { "ui.intro_title": "Check your situation" } }
+//! }
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::catalog::placeholders;
+use super::content::{truncate, Content};
+use super::referral::{is_country_code, parse_entry, Entry};
+use super::Problem;
+
+/// A partner config after checking: only what passed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PartnerConfig {
+    pub region: Option<String>,
+    pub modules: Option<Vec<String>>,
+    pub add: Vec<Entry>,
+    pub replace: Vec<Entry>,
+    pub hide: Vec<String>,
+    /// Overrides by language, then key.
+    pub text: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// Modules every screening keeps, whatever a partner chooses.
+pub const ALWAYS_ASKED: &[&str] = &["safety", "about"];
+
+const FILE: &str = "partner config";
+const MAX_TEXT: usize = 1000;
+
+impl PartnerConfig {
+    /// Parses and checks a config against the content it will change.
+    pub fn parse(text: &str, content: &Content) -> (PartnerConfig, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let mut config = PartnerConfig::default();
+        let value: Value = match serde_json::from_str(text) {
+            Ok(value) => value,
+            Err(error) => return (config, vec![super::json_problem(FILE, &error)]),
+        };
+        let Some(object) = value.as_object() else {
+            return (config, vec![Problem::new(FILE, "the config must be a JSON object")]);
+        };
+        for (key, value) in object {
+            let at = format!("{FILE}: \"{}\"", truncate(key, 40));
+            match key.as_str() {
+                "region" => match value.as_str() {
+                    Some(code) if is_country_code(code) => config.region = Some(code.to_string()),
+                    _ => problems.push(Problem::new(at, "region must be an ISO 3166-1 alpha-2 code such as \"RS\"")),
+                },
+                "modules" => config.modules = parse_modules(value, content, &at, &mut problems),
+                "referrals" => parse_referrals(value, content, &mut config, &mut problems),
+                "text" => parse_text(value, content, &mut config, &mut problems),
+                _ => problems.push(Problem::new(at, "unknown setting (known: region, modules, referrals, text)")),
+            }
+        }
+        (config, problems)
+    }
+
+    /// The content with this config applied.
+    pub fn apply(&self, content: &Content) -> Content {
+        let mut content = content.clone();
+        if let Some(modules) = &self.modules {
+            for module in &mut content.questionnaire.modules {
+                if !ALWAYS_ASKED.contains(&module.id.as_str()) && !modules.contains(&module.id) {
+                    module.modes.clear();
+                }
+            }
+        }
+        let entries = &mut content.directory.entries;
+        entries.retain(|e| !self.hide.contains(&e.id));
+        for replacement in &self.replace {
+            if let Some(slot) = entries.iter_mut().find(|e| e.id == replacement.id) {
+                *slot = replacement.clone();
+            }
+        }
+        entries.extend(self.add.iter().cloned());
+        for (lang, texts) in &self.text {
+            if let Some(catalog) = content.catalogs.languages.iter_mut().find(|c| c.lang() == lang) {
+                catalog.messages.extend(texts.iter().map(|(k, v)| (k.clone(), v.clone())));
+            }
+        }
+        content
+    }
+}
+
+fn parse_modules(value: &Value, content: &Content, at: &str, problems: &mut Vec<Problem>) -> Option<Vec<String>> {
+    let Some(list) = value.as_array() else {
+        problems.push(Problem::new(at, "modules must be a list of module ids"));
+        return None;
+    };
+    let mut modules = Vec::new();
+    for item in list {
+        match item.as_str() {
+            Some(id) if content.module(id).is_some() => modules.push(id.to_string()),
+            Some(id) => problems.push(Problem::new(at, format!("there is no module \"{}\"", truncate(id, 40)))),
+            None => problems.push(Problem::new(at, "module ids are strings")),
+        }
+    }
+    Some(modules)
+}
+
+fn parse_referrals(value: &Value, content: &Content, config: &mut PartnerConfig, problems: &mut Vec<Problem>) {
+    let Some(object) = value.as_object() else {
+        problems.push(Problem::new(format!("{FILE}: referrals"), "referrals must be an object with add, replace and hide"));
+        return;
+    };
+    for (key, value) in object {
+        let at = format!("{FILE}: referrals.{}", truncate(key, 40));
+        match (key.as_str(), value.as_array()) {
+            ("add" | "replace", Some(list)) => {
+                for (i, item) in list.iter().enumerate() {
+                    let Some(entry) = parse_entry(&at, i, item.clone(), problems) else { continue };
+                    let existing = content.directory.get(&entry.id);
+                    let entry_at = format!("{at}[{i}] \"{}\"", truncate(&entry.id, 60));
+                    let mut scratch = super::referral::Directory::default();
+                    let mut entry_problems = Vec::new();
+                    scratch.add(entry.clone(), &mut entry_problems, &at);
+                    if key == "add" && existing.is_some() {
+                        entry_problems.push(Problem::new(&entry_at, "a built-in entry has this id; use replace to change it"));
+                    }
+                    if key == "replace" && existing.is_none() {
+                        entry_problems.push(Problem::new(&entry_at, "no built-in entry has this id; use add for a new one"));
+                    }
+                    if key == "replace" && existing.is_some_and(|e| e.emergency) && !entry.emergency {
+                        entry_problems.push(Problem::new(&entry_at, "an emergency number can only be replaced by another emergency number"));
+                    }
+                    if entry_problems.is_empty() {
+                        if key == "add" { config.add.push(entry) } else { config.replace.push(entry) }
+                    } else {
+                        problems.extend(entry_problems);
+                    }
+                }
+            }
+            ("hide", Some(list)) => {
+                for item in list {
+                    match item.as_str().map(|id| (id, content.directory.get(id))) {
+                        Some((_, Some(entry))) if entry.emergency => problems.push(Problem::new(
+                            &at,
+                            format!("\"{}\" is an emergency number; it is never hidden", entry.id),
+                        )),
+                        Some((id, Some(_))) => config.hide.push(id.to_string()),
+                        Some((id, None)) => problems.push(Problem::new(&at, format!("there is no entry \"{}\" to hide", truncate(id, 60)))),
+                        None => problems.push(Problem::new(&at, "entry ids are strings")),
+                    }
+                }
+            }
+            ("add" | "replace" | "hide", None) => problems.push(Problem::new(at, "must be a list")),
+            _ => problems.push(Problem::new(at, "unknown setting (known: add, replace, hide)")),
+        }
+    }
+}
+
+fn parse_text(value: &Value, content: &Content, config: &mut PartnerConfig, problems: &mut Vec<Problem>) {
+    let Some(object) = value.as_object() else {
+        problems.push(Problem::new(format!("{FILE}: text"), "text must map languages to {\"key\": \"text\"}"));
+        return;
+    };
+    let english = content.catalogs.source();
+    for (lang, texts) in object {
+        let at = format!("{FILE}: text.{}", truncate(lang, 20));
+        if !content.catalogs.languages.iter().any(|c| c.lang() == lang) {
+            problems.push(Problem::new(&at, "Putokaz has no catalog for this language"));
+            continue;
+        }
+        let Some(texts) = texts.as_object() else {
+            problems.push(Problem::new(&at, "must map keys to texts"));
+            continue;
+        };
+        for (key, text) in texts {
+            let key_at = format!("{at}.{}", truncate(key, 60));
+            let Some(source) = english.and_then(|c| c.get(key)) else {
+                problems.push(Problem::new(key_at, "no such message key"));
+                continue;
+            };
+            let Some(text) = text.as_str() else {
+                problems.push(Problem::new(key_at, "a text must be a string"));
+                continue;
+            };
+            if text.chars().count() > MAX_TEXT {
+                problems.push(Problem::new(key_at, format!("longer than {MAX_TEXT} characters")));
+            } else if text.chars().any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)) {
+                problems.push(Problem::new(key_at, "contains control or bidirectional-override characters"));
+            } else if placeholders(source) != placeholders(text) {
+                problems.push(Problem::new(key_at, format!("must use the placeholders {:?}", placeholders(source))));
+            } else {
+                config.text.entry(lang.clone()).or_default().insert(key.clone(), text.to_string());
+            }
+        }
+    }
+}

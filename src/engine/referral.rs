@@ -1,0 +1,641 @@
+//! The referral directory: who can help, where, when, in which language; and
+//! the choice of a short list for one person.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::assess::{Level, Outcome};
+use super::content::{truncate, Content, Mode};
+use super::time::{self, UtcMinutes};
+use super::Problem;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Service {
+    Emergency,
+    TraffickingIdentification,
+    Shelter,
+    Legal,
+    Medical,
+    Psychological,
+    ReturnReintegration,
+    JobOfferCheck,
+    Children,
+    MissingChildren,
+    Women,
+    Migrants,
+    Reporting,
+    Information,
+    LabourRights,
+    VictimSupport,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    Adults,
+    Children,
+    Women,
+    Men,
+    Migrants,
+    Anyone,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+/// A way to reach a service. Links are built only from these validated values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Contact {
+    Voice(Number),
+    Sms(Number),
+    Whatsapp(Number),
+    Viber(Number),
+    Email { address: String },
+    Web { url: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Number {
+    /// E.164 (`+381117850000`) or a short national code (`192`, `116111`).
+    pub number: String,
+    #[serde(default)]
+    pub display: String,
+    /// A short note per language, such as "free of charge".
+    #[serde(default)]
+    pub note: BTreeMap<String, String>,
+}
+
+impl Number {
+    pub fn is_e164(&self) -> bool {
+        is_e164(&self.number)
+    }
+
+    pub fn shown(&self) -> &str {
+        if self.display.is_empty() {
+            &self.number
+        } else {
+            &self.display
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Slot {
+    pub days: Vec<String>,
+    pub open: String,
+    pub close: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hours {
+    #[serde(default)]
+    pub always: bool,
+    #[serde(default)]
+    pub tz: String,
+    #[serde(default)]
+    pub weekly: Vec<Slot>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub id: String,
+    /// Names by language: `original` and `en` at least.
+    pub name: BTreeMap<String, String>,
+    pub country: String,
+    #[serde(default)]
+    pub works_in: Vec<String>,
+    #[serde(default)]
+    pub area_name: Option<String>,
+    pub contacts: Vec<Contact>,
+    #[serde(default)]
+    pub hours: Option<Hours>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    pub services: Vec<Service>,
+    pub audience: Vec<Audience>,
+    #[serde(default)]
+    pub emergency: bool,
+    pub sources: Vec<String>,
+    pub last_verified: String,
+    #[serde(default)]
+    pub source_date: Option<String>,
+    pub confidence: Confidence,
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl Entry {
+    /// The name in a language, else the English, else the original name.
+    pub fn name_in(&self, lang: &str) -> &str {
+        self.name
+            .get(lang)
+            .or_else(|| self.name.get(lang.split('-').next().unwrap_or(lang)))
+            .or_else(|| self.name.get("en"))
+            .or_else(|| self.name.get("original"))
+            .map_or(self.id.as_str(), String::as_str)
+    }
+
+    pub fn works_in(&self, country: &str) -> bool {
+        self.country == country || self.works_in.iter().any(|c| c == country)
+    }
+
+    pub fn voice(&self) -> Option<&Number> {
+        self.contacts.iter().find_map(|c| match c {
+            Contact::Voice(n) => Some(n),
+            _ => None,
+        })
+    }
+
+    /// Whether it can be reached from another country: a number in E.164, an
+    /// e-mail address or a web site.
+    pub fn reachable_from_abroad(&self) -> bool {
+        self.contacts.iter().any(|c| match c {
+            Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) => n.is_e164(),
+            Contact::Email { .. } | Contact::Web { .. } => true,
+        })
+    }
+
+    /// Open or not at an instant.
+    pub fn open_state(&self, now: UtcMinutes) -> OpenState {
+        let Some(hours) = &self.hours else { return OpenState::Unknown };
+        if hours.always {
+            return OpenState::Always;
+        }
+        let Some(offset) = time::offset(&hours.tz, now) else { return OpenState::Unknown };
+        let here = time::local(now, offset);
+        let slots: Vec<(u8, u16, u16)> = hours
+            .weekly
+            .iter()
+            .flat_map(|slot| {
+                let (open, close) = (parse_hhmm(&slot.open), parse_hhmm(&slot.close));
+                slot.days.iter().filter_map(move |d| Some((weekday(d)?, open?, close?)))
+            })
+            .collect();
+        for &(day, open, close) in &slots {
+            if day == here.weekday && here.minute >= open && here.minute < close {
+                return OpenState::Open { closes_in: (close - here.minute) as i64 };
+            }
+        }
+        // The next opening within a week, in minutes from now.
+        let mut best: Option<i64> = None;
+        for &(day, open, _) in &slots {
+            let days_ahead = (day as i64 - here.weekday as i64).rem_euclid(7);
+            let mut minutes = days_ahead * 1440 + open as i64 - here.minute as i64;
+            if minutes <= 0 {
+                minutes += 7 * 1440;
+            }
+            best = Some(best.map_or(minutes, |b| b.min(minutes)));
+        }
+        match best {
+            Some(minutes) => OpenState::Closed { opens_at: now + minutes },
+            None => OpenState::Unknown,
+        }
+    }
+}
+
+/// Opening state at the moment of the result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum OpenState {
+    Always,
+    Open { closes_in: i64 },
+    /// `opens_at` is UTC minutes; the widget shows it in the person's own time.
+    Closed { opens_at: UtcMinutes },
+    Unknown,
+}
+
+impl OpenState {
+    pub fn is_open(self) -> bool {
+        matches!(self, OpenState::Always | OpenState::Open { .. })
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DirectoryFile {
+    area: String,
+    entries: Vec<serde_json::Value>,
+}
+
+/// Every entry of every directory file.
+#[derive(Debug, Clone, Default)]
+pub struct Directory {
+    pub entries: Vec<Entry>,
+}
+
+impl Directory {
+    /// Loads directory files. A broken entry is reported and skipped; the
+    /// others stay.
+    pub fn load(files: &[(&str, &str)], problems: &mut Vec<Problem>) -> Directory {
+        let mut directory = Directory::default();
+        for (name, text) in files {
+            let file: DirectoryFile = match serde_json::from_str(text) {
+                Ok(file) => file,
+                Err(error) => {
+                    problems.push(super::json_problem(name, &error));
+                    continue;
+                }
+            };
+            for (i, value) in file.entries.into_iter().enumerate() {
+                if let Some(entry) = parse_entry(name, i, value, problems) {
+                    directory.add(entry, problems, name);
+                }
+            }
+        }
+        directory
+    }
+
+    /// Adds an entry that passes validation; a broken one is reported and skipped.
+    pub fn add(&mut self, entry: Entry, problems: &mut Vec<Problem>, file: &str) {
+        let at = format!("{file}: entry \"{}\"", truncate(&entry.id, 60));
+        let mut entry_problems = validate_entry(&entry, &at);
+        if self.entries.iter().any(|e| e.id == entry.id) {
+            entry_problems.push(Problem::new(&at, "this id is already used by another entry"));
+        }
+        if entry_problems.is_empty() {
+            self.entries.push(entry);
+        } else {
+            problems.extend(entry_problems);
+            problems.push(Problem::new(&at, "this entry was left out"));
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    pub fn validate_against(&self, content: &Content, problems: &mut Vec<Problem>) {
+        let langs: BTreeSet<&str> = content.catalogs.languages.iter().map(|c| c.lang()).collect();
+        for entry in &self.entries {
+            for contact in &entry.contacts {
+                if let Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) = contact {
+                    for lang in n.note.keys() {
+                        if !langs.contains(lang.as_str()) {
+                            problems.push(Problem::new(format!("entry \"{}\"", entry.id), format!("a note is in \"{lang}\", which has no catalog")));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Parses one entry, naming the entry and the field when it fails.
+pub fn parse_entry(file: &str, index: usize, value: serde_json::Value, problems: &mut Vec<Problem>) -> Option<Entry> {
+    let id = value.get("id").and_then(|v| v.as_str()).map(|s| truncate(s, 60)).unwrap_or_default();
+    match serde_json::from_value::<Entry>(value) {
+        Ok(entry) => Some(entry),
+        Err(error) => {
+            problems.push(Problem::new(format!("{file}: entries[{index}] \"{id}\""), format!("{error}; this entry was left out")));
+            None
+        }
+    }
+}
+
+fn validate_entry(entry: &Entry, at: &str) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut say = |message: String| problems.push(Problem::new(at, message));
+    let id_ok = !entry.id.is_empty()
+        && entry.id.len() <= 64
+        && entry.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    if !id_ok {
+        say("the id must be 1 to 64 of a-z, 0-9, - and _".into());
+    }
+    for key in ["original", "en"] {
+        if entry.name.get(key).is_none_or(|n| n.trim().is_empty()) {
+            say(format!("name.{key} is missing"));
+        }
+    }
+    for (lang, name) in &entry.name {
+        check_text(&format!("name.{lang}"), name, 200, &mut say);
+    }
+    if let Some(area) = &entry.area_name {
+        check_text("area_name", area, 100, &mut say);
+    }
+    if !(is_country_code(&entry.country) || entry.country == "EU" || entry.country == "INT") {
+        say(format!("country \"{}\" is not an ISO 3166-1 alpha-2 code, EU or INT", truncate(&entry.country, 20)));
+    }
+    for code in &entry.works_in {
+        if !is_country_code(code) {
+            say(format!("works_in: \"{}\" is not an ISO 3166-1 alpha-2 code", truncate(code, 20)));
+        }
+    }
+    if entry.contacts.is_empty() {
+        say("there is no way to reach this service (contacts is empty)".into());
+    }
+    for (i, contact) in entry.contacts.iter().enumerate() {
+        match contact {
+            Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) => {
+                if !(is_e164(&n.number) || is_short_code(&n.number)) {
+                    say(format!("contacts[{i}]: \"{}\" is neither E.164 (+381117850000) nor a short code (192)", truncate(&n.number, 30)));
+                }
+                check_text(&format!("contacts[{i}].display"), &n.display, 40, &mut say);
+                for note in n.note.values() {
+                    check_text(&format!("contacts[{i}].note"), note, 80, &mut say);
+                }
+            }
+            Contact::Email { address } => {
+                if !is_email(address) {
+                    say(format!("contacts[{i}]: \"{}\" is not a plain e-mail address", truncate(address, 60)));
+                }
+            }
+            Contact::Web { url } => {
+                if !is_https_url(url) {
+                    say(format!("contacts[{i}]: \"{}\" is not an https:// address", truncate(url, 60)));
+                }
+            }
+        }
+    }
+    if entry.emergency && entry.voice().is_none() {
+        say("an emergency entry needs a phone number".into());
+    }
+    if let Some(hours) = &entry.hours {
+        if hours.always && (!hours.weekly.is_empty() || !hours.tz.is_empty()) {
+            say("hours: \"always\" takes no tz or weekly slots".into());
+        }
+        if !hours.always {
+            if !time::is_known_zone(&hours.tz) {
+                say(format!("hours.tz: \"{}\" is not a time zone Putokaz knows", truncate(&hours.tz, 40)));
+            }
+            if hours.weekly.is_empty() {
+                say("hours: give weekly slots, or \"always\": true".into());
+            }
+            for (i, slot) in hours.weekly.iter().enumerate() {
+                if slot.days.is_empty() || slot.days.iter().any(|d| weekday(d).is_none()) {
+                    say(format!("hours.weekly[{i}]: days must be mon, tue, wed, thu, fri, sat, sun"));
+                }
+                match (parse_hhmm(&slot.open), parse_hhmm(&slot.close)) {
+                    (Some(open), Some(close)) if open < close => {}
+                    _ => say(format!("hours.weekly[{i}]: open and close must be HH:MM, open before close (24:00 for midnight)")),
+                }
+            }
+        }
+    }
+    for lang in &entry.languages {
+        if !(lang.len() == 2 && lang.bytes().all(|b| b.is_ascii_lowercase())) {
+            say(format!("languages: \"{}\" is not an ISO 639-1 code", truncate(lang, 20)));
+        }
+    }
+    if entry.services.is_empty() {
+        say("services is empty".into());
+    }
+    if entry.audience.is_empty() {
+        say("audience is empty".into());
+    }
+    if entry.sources.is_empty() {
+        say("every entry needs a source".into());
+    }
+    for source in &entry.sources {
+        if !(source.starts_with("https://") || source.starts_with("http://")) || source.chars().any(char::is_control) {
+            say(format!("sources: \"{}\" is not a web address", truncate(source, 60)));
+        }
+    }
+    if !is_date_or_month(&entry.last_verified) {
+        say("last_verified must be YYYY-MM-DD or YYYY-MM".into());
+    }
+    problems
+}
+
+/// Bidirectional overrides and other invisible controls can make a name read
+/// as something else; text fields must not contain them.
+fn check_text(field: &str, text: &str, max_chars: usize, say: &mut impl FnMut(String)) {
+    if text.chars().count() > max_chars {
+        say(format!("{field} is longer than {max_chars} characters"));
+    }
+    if text.chars().any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)) {
+        say(format!("{field} contains control or bidirectional-override characters"));
+    }
+}
+
+pub fn is_e164(number: &str) -> bool {
+    let digits = number.strip_prefix('+').unwrap_or("");
+    (7..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
+}
+
+pub fn is_short_code(number: &str) -> bool {
+    (3..=6).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
+}
+
+pub fn is_email(address: &str) -> bool {
+    let mut parts = address.split('@');
+    let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else { return false };
+    let plain = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-+".contains(&b));
+    address.len() <= 254 && plain(local) && plain(domain) && domain.contains('.')
+}
+
+pub fn is_https_url(url: &str) -> bool {
+    url.len() <= 2000
+        && url.strip_prefix("https://").is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>' || c == '\\')
+}
+
+fn is_date_or_month(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    match b.len() {
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    }
+}
+
+pub fn parse_hhmm(text: &str) -> Option<u16> {
+    let (h, m) = text.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60 || h == 24 && m == 0).then_some(h * 60 + m)
+}
+
+pub fn weekday(day: &str) -> Option<u8> {
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].iter().position(|d| *d == day).map(|i| i as u8)
+}
+
+const COUNTRY_CODES: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW";
+
+/// ISO 3166-1 alpha-2, plus XK (Kosovo), which the EU and many registries use.
+pub fn is_country_code(code: &str) -> bool {
+    code.len() == 2 && COUNTRY_CODES.split(' ').any(|c| c == code)
+}
+
+/// Everything the choice of referrals depends on.
+#[derive(Debug, Clone)]
+pub struct Context<'a> {
+    pub outcome: &'a Outcome,
+    /// The country the person is in now, else the widget's region.
+    pub country_now: String,
+    /// Where the work is, was or will be, if known.
+    pub country_work: Option<String>,
+    /// The widget's home region: its hotlines help its people abroad.
+    pub region: String,
+    pub lang: &'a str,
+    pub now: UtcMinutes,
+}
+
+/// Why an entry was chosen, one plain sentence each (a catalog key and its argument).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Why {
+    pub key: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub arg: Option<String>,
+}
+
+impl Why {
+    fn new(key: &'static str) -> Why {
+        Why { key, arg: None }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Pick<'a> {
+    pub entry: &'a Entry,
+    pub why: Vec<Why>,
+    pub open: OpenState,
+    pub check_first: bool,
+}
+
+/// The short list for one person.
+#[derive(Debug, Clone, Serialize)]
+pub struct Selection<'a> {
+    /// The emergency numbers of the country the person is in now.
+    pub emergency: Vec<Pick<'a>>,
+    /// At most [`MAX_PICKS`] services, best first.
+    pub services: Vec<Pick<'a>>,
+    /// True when no service in the directory works in the country the person is in.
+    pub no_local: bool,
+    pub country_now: String,
+}
+
+pub const MAX_PICKS: usize = 5;
+
+/// Chooses and orders referrals. Pure and deterministic: the same context
+/// gives the same list.
+pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<'a> {
+    let outcome = context.outcome;
+    let country = context.country_now.as_str();
+    let lang_primary = context.lang.split('-').next().unwrap_or(context.lang);
+    let job_offer = outcome.mode == Mode::JobOffer || outcome.job_offer.as_ref().is_some_and(|j| !j.flags.is_empty());
+    let child = outcome.child_rules && !outcome.sets.iter().any(|s| !s.is_child());
+    let maybe_child = outcome.child_rules;
+    let abroad = country != context.region;
+
+    let emergency: Vec<Pick> = directory
+        .entries
+        .iter()
+        .filter(|e| e.emergency && e.works_in(country))
+        .take(3)
+        .map(|entry| Pick { entry, why: vec![Why::new("ref.why.emergency")], open: entry.open_state(context.now), check_first: entry.confidence == Confidence::Low })
+        .collect();
+
+    let local_services = directory.entries.iter().filter(|e| !e.emergency && e.country == country).count();
+    let mut scored: Vec<(i32, Pick)> = Vec::new();
+    for entry in directory.entries.iter().filter(|e| !e.emergency) {
+        let local = entry.works_in(country);
+        let home = abroad && entry.country == context.region && entry.reachable_from_abroad();
+        let work = context.country_work.as_deref().is_some_and(|w| w != country && entry.country == w && entry.reachable_from_abroad());
+        let international = entry.country == "INT";
+        if !(local || home || work || international) {
+            continue;
+        }
+        let only_children = entry.audience.iter().all(|a| *a == Audience::Children);
+        if only_children && !maybe_child {
+            continue;
+        }
+        let has = |s: Service| entry.services.contains(&s);
+        let mut score = 0;
+        let mut why = Vec::new();
+        if maybe_child && (has(Service::Children) || has(Service::MissingChildren) || entry.audience.contains(&Audience::Children)) {
+            score += if child { 60 } else { 35 };
+            why.push(Why::new("ref.why.children"));
+        }
+        if job_offer && has(Service::JobOfferCheck) {
+            score += 60;
+            why.push(Why::new("ref.why.job_check"));
+        }
+        if has(Service::TraffickingIdentification) {
+            score += if outcome.level >= Level::Some { 40 } else { 25 };
+            why.push(Why::new("ref.why.trafficking"));
+        } else if has(Service::LabourRights) && (job_offer || outcome.level >= Level::Some) {
+            score += 20;
+            why.push(Why::new("ref.why.labour_rights"));
+        } else if has(Service::VictimSupport) || has(Service::Shelter) {
+            score += 10;
+            why.push(Why::new("ref.why.support"));
+        }
+        if local && entry.country != "INT" && entry.country != "EU" {
+            score += 20;
+            why.push(Why { key: "ref.why.local", arg: Some(country.to_string()) });
+        } else if home {
+            score += 15;
+            why.push(Why { key: "ref.why.home", arg: Some(context.region.clone()) });
+        } else if work {
+            score += 5;
+            why.push(Why { key: "ref.why.work_country", arg: context.country_work.clone() });
+        } else if local {
+            score += 10;
+        }
+        let open = entry.open_state(context.now);
+        if open.is_open() {
+            score += 10;
+            why.push(Why::new("ref.why.open_now"));
+        }
+        if entry.languages.iter().any(|l| l == lang_primary) && lang_primary != "en" || (lang_primary == "en" && entry.languages.iter().any(|l| l == "en") && abroad) {
+            score += 10;
+            why.push(Why { key: "ref.why.language", arg: Some(lang_primary.to_string()) });
+        }
+        match entry.confidence {
+            Confidence::High => score += 5,
+            Confidence::Medium => {}
+            Confidence::Low => score -= 10,
+        }
+        if international {
+            score -= 15;
+        }
+        if why.is_empty() {
+            why.push(Why::new("ref.why.general"));
+        }
+        scored.push((score, Pick { entry, why, open, check_first: entry.confidence == Confidence::Low }));
+    }
+    // Highest score first; the id breaks ties so the order never depends on file order by chance.
+    scored.sort_by(|(a, pa), (b, pb)| b.cmp(a).then_with(|| pa.entry.id.cmp(&pb.entry.id)));
+    Selection {
+        emergency,
+        services: scored.into_iter().take(MAX_PICKS).map(|(_, p)| p).collect(),
+        no_local: local_services == 0,
+        country_now: country.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_addresses() {
+        assert!(is_e164("+381117850000"));
+        assert!(!is_e164("+0381117850000"));
+        assert!(!is_e164("011 785 0000"));
+        assert!(is_short_code("192") && is_short_code("116111"));
+        assert!(!is_short_code("19a"));
+        assert!(is_email("natco@mup.gov.rs"));
+        assert!(!is_email("a@b@c.rs") && !is_email("x@y") && !is_email("\"><script>@x.rs"));
+        assert!(is_https_url("https://www.astra.rs/en/"));
+        assert!(!is_https_url("javascript:alert(1)") && !is_https_url("http://x.rs") && !is_https_url("https://x.rs/\"onmouseover"));
+        assert_eq!(parse_hhmm("24:00"), Some(1440));
+        assert_eq!(parse_hhmm("24:01"), None);
+        assert!(is_country_code("RS") && !is_country_code("XX") && !is_country_code("rs"));
+    }
+}

@@ -1,0 +1,196 @@
+//! A person's way through the questionnaire: answers, where they are, back
+//! and forward. Answers live only here, in memory, and [`Session::clear`]
+//! drops them.
+
+use super::content::{Answer, Answers, Content, Kind, Mode, Question};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub mode: Mode,
+    answers: Answers,
+    /// The question on screen; `None` before the first answer is shown, or
+    /// after the last, when `finished` is set.
+    current: Option<String>,
+    finished: bool,
+}
+
+/// Why an answer was not taken. Each has a message key for the person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerError {
+    UnknownQuestion,
+    NothingChosen,
+    NotAnOption(String),
+    ExclusiveWithOthers(String),
+}
+
+impl AnswerError {
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            AnswerError::UnknownQuestion | AnswerError::NotAnOption(_) => "ui.error_invalid",
+            AnswerError::NothingChosen => "ui.error_choose",
+            AnswerError::ExclusiveWithOthers(_) => "ui.error_exclusive",
+        }
+    }
+}
+
+impl Session {
+    pub fn new(mode: Mode) -> Session {
+        Session { mode, answers: Answers::new(), current: None, finished: false }
+    }
+
+    /// Every answer given, including those to questions no longer shown.
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    /// The questions shown for the answers so far, in order. A question whose
+    /// condition depends on an unanswered question counts as not shown yet.
+    pub fn path<'c>(&self, content: &'c Content) -> Vec<&'c Question> {
+        path(content, self.mode, &self.answers).0
+    }
+
+    /// The answers that count: those of questions that are shown.
+    pub fn effective_answers(&self, content: &Content) -> Answers {
+        path(content, self.mode, &self.answers).1
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// The question to show now, or `None` when the questionnaire is done.
+    pub fn current<'c>(&self, content: &'c Content) -> Option<&'c Question> {
+        if self.finished {
+            return None;
+        }
+        let path = self.path(content);
+        match &self.current {
+            Some(id) => path.iter().find(|q| &q.id == id).copied().or_else(|| self.first_unanswered(&path)),
+            None => path.first().copied(),
+        }
+    }
+
+    fn first_unanswered<'c>(&self, path: &[&'c Question]) -> Option<&'c Question> {
+        path.iter().find(|q| !self.answers.contains_key(&q.id)).copied()
+    }
+
+    /// `(number of the current question, number of questions on the path)`,
+    /// both counting from 1. The total grows or shrinks as answers open or
+    /// close modules.
+    pub fn progress(&self, content: &Content) -> (usize, usize) {
+        let path = self.path(content);
+        let total = path.len();
+        let number = match self.current(content) {
+            Some(q) => path.iter().position(|p| p.id == q.id).map_or(total, |i| i + 1),
+            None => total,
+        };
+        (number, total)
+    }
+
+    /// Records an answer to the question on screen and moves on.
+    pub fn answer(&mut self, content: &Content, question_id: &str, answer: Answer) -> Result<(), AnswerError> {
+        let question = content.question(question_id).ok_or(AnswerError::UnknownQuestion)?;
+        let answer = normalise(content, question, answer)?;
+        self.answers.insert(question_id.to_string(), answer);
+        let path = self.path(content);
+        let position = path.iter().position(|q| q.id == question_id);
+        let next = match position {
+            Some(i) => path.get(i + 1).copied(),
+            None => self.first_unanswered(&path),
+        };
+        match next {
+            Some(q) => self.current = Some(q.id.clone()),
+            None => {
+                self.current = None;
+                self.finished = true;
+            }
+        }
+        Ok(())
+    }
+
+    /// Goes one question back. Returns false when already at the first
+    /// question (the caller shows the intro).
+    pub fn back(&mut self, content: &Content) -> bool {
+        let path = self.path(content);
+        if self.finished {
+            self.finished = false;
+            self.current = path.last().map(|q| q.id.clone());
+            return !path.is_empty();
+        }
+        let Some(current) = self.current(content) else { return false };
+        match path.iter().position(|q| q.id == current.id) {
+            Some(i) if i > 0 => {
+                self.current = Some(path[i - 1].id.clone());
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Drops every answer.
+    pub fn clear(&mut self) {
+        *self = Session::new(self.mode);
+    }
+}
+
+/// Checks an answer against its question, and gives multiple-choice answers
+/// one form.
+pub fn normalise(content: &Content, question: &Question, answer: Answer) -> Result<Answer, AnswerError> {
+    let options = content.options_of(question);
+    let check = |choice: &String| {
+        if options.contains(choice) {
+            Ok(())
+        } else {
+            Err(AnswerError::NotAnOption(choice.clone()))
+        }
+    };
+    match (question.kind, answer) {
+        (_, unknown @ (Answer::NotSure | Answer::PreferNot)) => Ok(unknown),
+        (Kind::Multi, Answer::Choice(choice)) => normalise(content, question, Answer::Choices(vec![choice])),
+        (Kind::Multi, Answer::Choices(mut choices)) => {
+            choices.iter().try_for_each(check)?;
+            choices.sort_by_key(|c| options.iter().position(|o| o == c));
+            choices.dedup();
+            if choices.is_empty() {
+                return Err(AnswerError::NothingChosen);
+            }
+            if choices.len() > 1 {
+                if let Some(exclusive) = choices.iter().find(|c| question.exclusive.contains(c)) {
+                    return Err(AnswerError::ExclusiveWithOthers(exclusive.clone()));
+                }
+            }
+            Ok(Answer::Choices(choices))
+        }
+        (_, Answer::Choice(choice)) => {
+            check(&choice)?;
+            Ok(Answer::Choice(choice))
+        }
+        (_, Answer::Choices(choices)) => match choices.as_slice() {
+            [one] => normalise(content, question, Answer::Choice(one.clone())),
+            [] => Err(AnswerError::NothingChosen),
+            _ => Err(AnswerError::NotAnOption(choices.join(","))),
+        },
+    }
+}
+
+/// Walks the questions in order and keeps those shown; returns them with the
+/// answers that count.
+pub fn path<'c>(content: &'c Content, mode: Mode, answers: &Answers) -> (Vec<&'c Question>, Answers) {
+    let mut shown = Vec::new();
+    let mut effective = Answers::new();
+    for question in &content.questionnaire.questions {
+        let Some(module) = content.module(&question.module) else { continue };
+        if !module.modes.contains(&mode) {
+            continue;
+        }
+        let module_shows = module.show_if.as_ref().is_none_or(|c| c.evaluate(&effective).shows());
+        let question_shows = question.show_if.as_ref().is_none_or(|c| c.evaluate(&effective).shows());
+        if module_shows && question_shows {
+            shown.push(question);
+            if let Some(answer) = answers.get(&question.id) {
+                effective.insert(question.id.clone(), answer.clone());
+            }
+        }
+    }
+    (shown, effective)
+}

@@ -1,0 +1,98 @@
+//! The wasm-bindgen boundary: the only code that knows `JsValue`.
+//!
+//! It turns JS input into engine types, calls the engine or the DOM layer,
+//! and turns results into plain JSON strings or thrown `Error`s. Nothing
+//! interesting happens here; that is the point.
+
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use crate::dom;
+use crate::engine::{api, builtin, Mode};
+
+/// Installs the panic hook once: a panic is reported once to the console,
+/// and every widget on the page gives way to its fallback hotline numbers.
+#[wasm_bindgen(start)]
+pub fn start() {
+    dom::install_panic_hook();
+}
+
+/// Options of `mount`, as the loader passes them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct MountOptions {
+    lang: Option<String>,
+    region: Option<String>,
+    mode: Option<String>,
+    exit_url: Option<String>,
+    /// Partner config as JSON text.
+    config: Option<String>,
+    /// Only in builds with the `test-panic` feature: panic on Start.
+    test_panic: bool,
+}
+
+/// A mounted widget. `free()` removes its listeners and drops its answers.
+#[wasm_bindgen]
+pub struct Widget {
+    inner: dom::Widget,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Applies a changed attribute (`lang`, `region`, `mode`, `exit-url`).
+    #[wasm_bindgen(js_name = setAttribute)]
+    pub fn set_attribute(&self, name: &str, value: Option<String>) {
+        self.inner.set_attribute(name, value.as_deref());
+    }
+
+    /// The problems found in the partner config, one sentence each.
+    #[wasm_bindgen(js_name = configProblems)]
+    pub fn config_problems(&self) -> Vec<String> {
+        self.inner.config_problems()
+    }
+}
+
+/// Mounts a widget into `container` (an element inside a shadow root).
+/// `on_fail` is called if the widget can no longer run, so the loader can
+/// show the fallback numbers again.
+#[wasm_bindgen]
+pub fn mount(container: web_sys::HtmlElement, options: JsValue, on_fail: js_sys::Function) -> Result<Widget, JsError> {
+    let options: MountOptions = if options.is_undefined() || options.is_null() {
+        MountOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("Putokaz: mount options: {e}")))?
+    };
+    let settings = dom::Settings {
+        lang: options.lang.unwrap_or_default(),
+        region: options.region.unwrap_or_default(),
+        mode: options.mode.as_deref().and_then(Mode::parse).unwrap_or(Mode::Screening),
+        exit_url: options.exit_url.unwrap_or_default(),
+        config: options.config.unwrap_or_default(),
+        test_panic: cfg!(feature = "test-panic") && options.test_panic,
+    };
+    let inner = dom::Widget::mount(container, settings, on_fail).map_err(|e| JsError::new(&format!("Putokaz: {e:?}")))?;
+    Ok(Widget { inner })
+}
+
+/// The questionnaire as JSON, like `putokaz questions`.
+#[wasm_bindgen]
+pub fn questions(lang: &str, mode: &str) -> Result<String, JsError> {
+    let mode = Mode::parse(mode).ok_or_else(|| JsError::new("mode is screening or job-offer"))?;
+    Ok(api::questions(builtin::content(), lang, mode).to_string())
+}
+
+/// Assesses answers, like `putokaz assess`: input and output are JSON text.
+#[wasm_bindgen]
+pub fn assess(lang: &str, input: &str) -> Result<String, JsError> {
+    let content = builtin::content();
+    let now = (js_sys::Date::now() / 60_000.0) as i64;
+    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    let (input, problems) = api::parse_assess_input(content, input, now).map_err(|p| JsError::new(&p.to_string()))?;
+    Ok(api::assess_json(content, lang, &input, offset, &problems).to_string())
+}
+
+/// Checks a partner config or content file; returns its problems.
+#[wasm_bindgen]
+pub fn validate(text: &str) -> Vec<String> {
+    api::validate(builtin::content(), "config", text).iter().map(ToString::to_string).collect()
+}

@@ -1,0 +1,164 @@
+//! Browser tests of the widget: mount it into a fresh element in headless
+//! Chromium, use it as a person would, and check what the DOM and the
+//! accessibility tree say. Run by `bash .ci/test` (wasm-bindgen-test-runner).
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A widget mounted in a fresh element, the way the loader does it.
+struct Mounted {
+    host: Element,
+    container: HtmlElement,
+    widget: Option<putokaz::wasm::Widget>,
+}
+
+impl Mounted {
+    fn new(options: &[(&str, &str)]) -> Mounted {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let host = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&host).unwrap();
+        let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+        let container: HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+        root.append_child(&container).unwrap();
+        let object = js_sys::Object::new();
+        for (key, value) in options {
+            js_sys::Reflect::set(&object, &(*key).into(), &(*value).into()).unwrap();
+        }
+        let noop = js_sys::Function::new_no_args("");
+        let widget = putokaz::wasm::mount(container.clone(), object.into(), noop).expect("the widget mounts");
+        Mounted { host, container, widget: Some(widget) }
+    }
+
+    fn find(&self, selector: &str) -> Element {
+        self.container
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("the widget should have {selector}"))
+    }
+
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.container.query_selector_all(selector).unwrap();
+        (0..list.length()).map(|i| list.get(i).unwrap().dyn_into().unwrap()).collect()
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.find(selector).text_content().unwrap_or_default()
+    }
+
+    fn click(&self, selector: &str) {
+        self.find(selector).dyn_into::<HtmlElement>().unwrap().click();
+    }
+
+    fn choose(&self, value: &str) {
+        let input: HtmlInputElement = self.find(&format!("input[value=\"{value}\"]")).dyn_into().unwrap();
+        input.click();
+    }
+
+    fn answer(&self, value: &str) {
+        self.choose(value);
+        self.click("button[type=submit]");
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.widget.take();
+        self.host.remove();
+    }
+}
+
+fn active_in(mounted: &Mounted) -> Option<Element> {
+    let root = mounted.host.shadow_root()?;
+    root.active_element()
+}
+
+#[wasm_bindgen_test]
+fn intro_then_first_question_then_second() {
+    let w = Mounted::new(&[("lang", "en")]);
+    assert_eq!(w.text("h2.pk-title"), "Check your situation");
+    assert_eq!(w.container.get_attribute("lang").as_deref(), Some("en"));
+    w.click("[data-action=start]");
+
+    // The first question is a real radio group in a fieldset with a legend,
+    // with "not sure" and "prefer not to say", and focus on its heading.
+    let first = w.text("legend h2");
+    assert!(!first.is_empty());
+    assert_eq!(w.all("fieldset input[type=radio]").len() >= 4, true);
+    assert!(w.text("fieldset").contains("Not sure"));
+    assert!(w.text("fieldset").contains("Prefer not to say"));
+    assert_eq!(active_in(&w).map(|e| e.tag_name()), Some("H2".into()));
+    assert!(w.text(".pk-live").contains(&first));
+
+    w.answer("not_sure");
+    let second = w.text("legend h2");
+    assert_ne!(second, first, "answering moves to the next question");
+    assert!(w.text(".pk-progress").contains("Question 2"));
+}
+
+#[wasm_bindgen_test]
+fn continuing_without_an_answer_explains_what_to_do() {
+    let w = Mounted::new(&[]);
+    w.click("[data-action=start]");
+    w.click("button[type=submit]");
+    let error = w.find("[role=alert]");
+    assert!(error.text_content().unwrap().contains("Not sure"));
+    assert_eq!(w.find("fieldset").get_attribute("aria-invalid").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+fn back_returns_to_the_previous_answer_kept() {
+    let w = Mounted::new(&[]);
+    w.click("[data-action=start]");
+    let first = w.text("legend h2");
+    w.answer("prefer_not");
+    w.click("[data-action=back]");
+    assert_eq!(w.text("legend h2"), first);
+    let chosen: HtmlInputElement = w.find("input[value=prefer_not]").dyn_into().unwrap();
+    assert!(chosen.checked(), "the earlier answer is still chosen");
+    w.click("[data-action=back]");
+    assert_eq!(w.text("h2.pk-title"), "Check your situation");
+}
+
+#[wasm_bindgen_test]
+fn language_switch_keeps_the_answers() {
+    let w = Mounted::new(&[("lang", "en")]);
+    w.click("[data-action=start]");
+    w.answer("no");
+    w.click("[data-lang=sr-Cyrl]");
+    assert_eq!(w.container.get_attribute("lang").as_deref(), Some("sr-Cyrl"));
+    assert!(w.text(".pk-progress").contains('2'), "still on the second question");
+    w.click("[data-action=back]");
+    let kept: HtmlInputElement = w.find("input[value=no]").dyn_into().unwrap();
+    assert!(kept.checked());
+}
+
+#[wasm_bindgen_test]
+fn exit_links_point_to_the_exit_address() {
+    let w = Mounted::new(&[("exitUrl", "https://example.org/weather")]);
+    for link in w.all("a[data-action=exit]") {
+        assert_eq!(link.get_attribute("href").as_deref(), Some("https://example.org/weather"));
+    }
+    assert_eq!(w.all("a[data-action=exit]").len(), 2, "a button and a skip link");
+    let unsafe_url = Mounted::new(&[("exitUrl", "javascript:alert(1)")]);
+    for link in unsafe_url.all("a[data-action=exit]") {
+        assert!(link.get_attribute("href").unwrap().starts_with("https://"));
+    }
+}
+
+#[wasm_bindgen_test]
+fn freeing_the_widget_removes_its_content_and_listeners() {
+    let mut w = Mounted::new(&[]);
+    w.click("[data-action=start]");
+    let start_button_gone = w.container.query_selector("[data-action=start]").unwrap().is_none();
+    assert!(start_button_gone);
+    w.widget.take();
+    assert_eq!(w.container.child_element_count(), 0, "no answers or screens remain");
+    // A click after freeing reaches no listener: nothing is rendered again.
+    w.container.click();
+    assert_eq!(w.container.child_element_count(), 0);
+    let _ = JsValue::NULL;
+}

@@ -1,0 +1,152 @@
+// Putokaz loader: defines <putokaz-screening>, loads the WebAssembly module
+// once per page, and mounts each element into its own closed shadow root.
+//
+// Promises kept here (see SECURITY.md):
+// - After load, nothing is fetched: the only request this file causes is
+//   for the wasm module and the stylesheet, once.
+// - Nothing is stored, and answers never leave the shadow root: no events,
+//   no globals, no attributes carry them.
+// - If anything fails, the element's own children (the fallback hotline
+//   numbers) stay on screen.
+
+import init, { mount, questions, assess, validate } from './pkg/putokaz.js';
+
+const WASM_URL = new URL('./pkg/putokaz_bg.wasm', import.meta.url);
+const CSS_URL = new URL('./putokaz.css', import.meta.url);
+const ATTRIBUTES = ['lang', 'region', 'mode', 'exit-url'];
+
+let ready = null;
+
+/** Loads the module once for the whole page. */
+export function load() {
+  ready ??= init({ module_or_path: WASM_URL });
+  return ready;
+}
+
+class PutokazScreening extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+
+  #root = null;
+  #widget = null;
+  #config = null;
+  #generation = 0;
+
+  /** A partner config as a JS object, for sites that build the element in script. */
+  set config(value) {
+    this.#config = value;
+    if (this.isConnected) this.#remount();
+  }
+
+  get config() {
+    return this.#config;
+  }
+
+  connectedCallback() {
+    if (!this.#root) {
+      // Closed: page scripts (and session-replay tools) cannot read the answers.
+      this.#root = this.attachShadow({ mode: 'closed' });
+    }
+    this.#remount();
+  }
+
+  disconnectedCallback() {
+    this.#generation += 1;
+    this.#free();
+    this.#showFallback();
+  }
+
+  attributeChangedCallback(name, _old, value) {
+    if (!this.#widget) return;
+    try {
+      this.#widget.setAttribute(name, value);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  async #remount() {
+    const generation = ++this.#generation;
+    this.#free();
+    this.#showFallback();
+    try {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = CSS_URL.href;
+      const styled = new Promise((resolve, reject) => {
+        link.addEventListener('load', resolve, { once: true });
+        link.addEventListener('error', () => reject(new Error(`cannot load ${CSS_URL.href}`)), { once: true });
+      });
+      this.#root.append(link);
+      await Promise.all([load(), styled]);
+      if (generation !== this.#generation || !this.isConnected) return;
+      const container = document.createElement('div');
+      const widget = mount(container, this.#options(), () => this.#showFallback());
+      this.#widget = widget;
+      this.#root.replaceChildren(link, container);
+    } catch (error) {
+      if (generation === this.#generation) this.#fail(error);
+    }
+  }
+
+  #options() {
+    const options = {};
+    for (const name of ATTRIBUTES) {
+      const value = this.getAttribute(name);
+      if (value !== null) options[name === 'exit-url' ? 'exitUrl' : name] = value;
+    }
+    if (this.#config !== null) {
+      options.config = JSON.stringify(this.#config);
+    } else {
+      const script = this.querySelector('script[type="application/json"]');
+      if (script) options.config = script.textContent;
+    }
+    if (this.hasAttribute('data-test-panic')) options.testPanic = true;
+    return options;
+  }
+
+  #showFallback() {
+    if (!this.#root) return;
+    const slot = document.createElement('slot');
+    this.#root.replaceChildren(slot);
+  }
+
+  #free() {
+    const widget = this.#widget;
+    this.#widget = null;
+    if (widget) {
+      try {
+        widget.free();
+      } catch {
+        // A module that has stopped cannot free; the page will drop it.
+      }
+    }
+  }
+
+  #fail(error) {
+    this.#widget = null;
+    this.#showFallback();
+    console.error('Putokaz could not start; the fallback content stays visible.', error);
+  }
+}
+
+if (!customElements.get('putokaz-screening')) {
+  customElements.define('putokaz-screening', PutokazScreening);
+}
+
+/** The questionnaire as an object, like `putokaz questions`. */
+export async function getQuestions(lang = 'en', mode = 'screening') {
+  await load();
+  return JSON.parse(questions(lang, mode));
+}
+
+/** Assesses answers in this browser, like `putokaz assess`. Nothing is sent anywhere. */
+export async function assessAnswers(lang, input) {
+  await load();
+  return JSON.parse(assess(lang, JSON.stringify(input)));
+}
+
+/** The problems of a partner config, one sentence each (empty when fine). */
+export async function validateConfig(config) {
+  await load();
+  return validate(typeof config === 'string' ? config : JSON.stringify(config));
+}
