@@ -71,19 +71,19 @@ pub struct Widget {
 impl Widget {
     pub fn mount(container: HtmlElement, settings: Settings, on_fail: js_sys::Function) -> Result<Widget, JsValue> {
         let builtin = builtin::content();
-        let (content, config_problems) = if settings.config.trim().is_empty() {
-            (builtin.clone(), Vec::new())
+        let (content, config_problems, config_region) = if settings.config.trim().is_empty() {
+            (builtin.clone(), Vec::new(), None)
         } else {
             let (config, problems) = PartnerConfig::parse(&settings.config, builtin);
-            (config.apply(builtin), problems.iter().map(ToString::to_string).collect())
+            (config.apply(builtin), problems.iter().map(ToString::to_string).collect(), config.region.clone())
         };
         for problem in &config_problems {
             web_sys::console::warn_1(&format!("Putokaz config: {problem}").into());
         }
-        let region = [settings.region.as_str()]
-            .into_iter()
-            .find(|r| crate::engine::referral::is_country_code(r))
-            .map(str::to_string)
+        // The element's attribute wins over the config's default region.
+        let region = Some(settings.region.clone())
+            .filter(|r| crate::engine::referral::is_country_code(r))
+            .or(config_region)
             .unwrap_or_else(|| "RS".into());
         let lang = content.catalogs.resolve(if settings.lang.is_empty() { "en" } else { &settings.lang }).lang().to_string();
         let state = Rc::new(RefCell::new(State {

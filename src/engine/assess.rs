@@ -99,15 +99,27 @@ impl Outcome {
     }
 }
 
-/// Assesses a session's answers. Answers to questions that were not shown
-/// do not count.
+/// Assesses a session's answers. Every answer given counts; which questions
+/// were shown only decides which unknown answers are reported.
 pub fn assess(content: &Content, mode: Mode, answers: &Answers) -> Outcome {
     let (path, effective) = session::path(content, mode, answers);
+    // Everything the person told us counts, even if a later answer hid the
+    // question again: a changed answer must never erase a warning sign.
+    // Questions of another mode do not count.
+    let mut given: Answers = answers
+        .iter()
+        .filter(|(id, _)| {
+            let module = content.question(id).and_then(|q| content.module(&q.module));
+            module.is_some_and(|m| m.modes.contains(&mode))
+        })
+        .map(|(id, answer)| (id.clone(), answer.clone()))
+        .collect();
+    given.extend(effective.iter().map(|(id, answer)| (id.clone(), answer.clone())));
     let sets = applicable_sets(content, &effective);
     let mut fired = Vec::new();
     let mut unassessed = Vec::new();
     for indicator in &content.questionnaire.indicators {
-        match indicator.fires_if.evaluate(&effective) {
+        match indicator.fires_if.evaluate(&given) {
             Truth::True => fired.push(indicator.id.clone()),
             Truth::Unknown => unassessed.push(indicator.id.clone()),
             Truth::False => {}

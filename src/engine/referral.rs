@@ -475,8 +475,9 @@ pub fn is_country_code(code: &str) -> bool {
 #[derive(Debug, Clone)]
 pub struct Context<'a> {
     pub outcome: &'a Outcome,
-    /// The country the person is in now, else the widget's region.
-    pub country_now: String,
+    /// The country the person is in now (the widget's region when not
+    /// answered); `None` for a country Putokaz does not list.
+    pub country_now: Option<String>,
     /// Where the work is, was or will be, if known.
     pub country_work: Option<String>,
     /// The widget's home region: its hotlines help its people abroad.
@@ -516,7 +517,7 @@ pub struct Selection<'a> {
     pub services: Vec<Pick<'a>>,
     /// True when no service in the directory works in the country the person is in.
     pub no_local: bool,
-    pub country_now: String,
+    pub country_now: Option<String>,
 }
 
 pub const MAX_PICKS: usize = 5;
@@ -525,7 +526,7 @@ pub const MAX_PICKS: usize = 5;
 /// gives the same list.
 pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<'a> {
     let outcome = context.outcome;
-    let country = context.country_now.as_str();
+    let country = context.country_now.as_deref().unwrap_or("");
     let lang_primary = context.lang.split('-').next().unwrap_or(context.lang);
     let job_offer = outcome.mode == Mode::JobOffer || outcome.job_offer.as_ref().is_some_and(|j| !j.flags.is_empty());
     let child = outcome.child_rules && !outcome.sets.iter().any(|s| !s.is_child());
@@ -540,7 +541,7 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
         .map(|entry| Pick { entry, why: vec![Why::new("ref.why.emergency")], open: entry.open_state(context.now), check_first: entry.confidence == Confidence::Low })
         .collect();
 
-    let local_services = directory.entries.iter().filter(|e| !e.emergency && e.country == country).count();
+    let local_services = directory.entries.iter().filter(|e| !e.emergency && !country.is_empty() && e.country == country).count();
     let mut scored: Vec<(i32, Pick)> = Vec::new();
     for entry in directory.entries.iter().filter(|e| !e.emergency) {
         let local = entry.works_in(country);
@@ -557,8 +558,14 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
         let has = |s: Service| entry.services.contains(&s);
         let mut score = 0;
         let mut why = Vec::new();
-        if maybe_child && (has(Service::Children) || has(Service::MissingChildren) || entry.audience.contains(&Audience::Children)) {
-            score += if child { 60 } else { 35 };
+        if maybe_child && (has(Service::Children) || has(Service::MissingChildren)) {
+            // Services made for children come before general ones that also help children.
+            let for_children = has(Service::Children) && entry.audience.contains(&Audience::Children);
+            score += match (for_children, child) {
+                (true, true) => 60,
+                (true, false) | (false, true) => 30,
+                (false, false) => 15,
+            };
             why.push(Why::new("ref.why.children"));
         }
         if job_offer && has(Service::JobOfferCheck) {
@@ -566,7 +573,11 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
             why.push(Why::new("ref.why.job_check"));
         }
         if has(Service::TraffickingIdentification) {
-            score += if outcome.level >= Level::Some { 40 } else { 25 };
+            score += match (child, outcome.level >= Level::Some) {
+                (true, _) => 20,
+                (false, true) => 40,
+                (false, false) => 25,
+            };
             why.push(Why::new("ref.why.trafficking"));
         } else if has(Service::LabourRights) && (job_offer || outcome.level >= Level::Some) {
             score += 20;
@@ -588,8 +599,9 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
             score += 10;
         }
         let open = entry.open_state(context.now);
+        // At night, a line that answers now is worth more than a better one that is closed.
         if open.is_open() {
-            score += 10;
+            score += 25;
             why.push(Why::new("ref.why.open_now"));
         }
         if entry.languages.iter().any(|l| l == lang_primary) && lang_primary != "en" || (lang_primary == "en" && entry.languages.iter().any(|l| l == "en") && abroad) {
@@ -611,11 +623,25 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
     }
     // Highest score first; the id breaks ties so the order never depends on file order by chance.
     scored.sort_by(|(a, pa), (b, pb)| b.cmp(a).then_with(|| pa.entry.id.cmp(&pb.entry.id)));
+    // One number listed twice (a European line and its national operator) is one service.
+    let mut numbers: Vec<&str> = emergency.iter().filter_map(|p| p.entry.voice()).map(|n| n.number.as_str()).collect();
+    let mut services = Vec::new();
+    for (_, pick) in scored {
+        if services.len() == MAX_PICKS {
+            break;
+        }
+        let number = pick.entry.voice().map(|n| n.number.as_str());
+        if number.is_some_and(|n| numbers.contains(&n)) {
+            continue;
+        }
+        numbers.extend(number);
+        services.push(pick);
+    }
     Selection {
         emergency,
-        services: scored.into_iter().take(MAX_PICKS).map(|(_, p)| p).collect(),
+        services,
         no_local: local_services == 0,
-        country_now: country.to_string(),
+        country_now: context.country_now.clone(),
     }
 }
 

@@ -1,0 +1,178 @@
+//! Who the result sends a person to: selection scenarios and partner
+//! overrides, against the built-in directory.
+
+use putokaz::engine::api::Report;
+use putokaz::engine::content::{Answer, Answers, Mode};
+use putokaz::engine::partner::PartnerConfig;
+use putokaz::engine::referral::OpenState;
+use putokaz::engine::{assess, builtin, session, Content};
+
+/// Minutes since 1970 of a UTC time on 28 November 2026 (a Saturday).
+fn saturday_utc(hour: i64, minute: i64) -> i64 {
+    (20_785 * 1440) + hour * 60 + minute
+}
+
+fn report(content: &Content, mode: Mode, lang: &str, pairs: &[(&str, &str)], now: i64) -> Report {
+    let mut answers = Answers::new();
+    for (id, value) in pairs {
+        let question = content.question(id).unwrap_or_else(|| panic!("no question {id}"));
+        let raw = if *value == "not_sure" {
+            Answer::NotSure
+        } else if value.contains(',') || question.kind == putokaz::engine::Kind::Multi {
+            Answer::Choices(value.split(',').map(str::to_string).collect())
+        } else {
+            Answer::Choice(value.to_string())
+        };
+        answers.insert(id.to_string(), session::normalise(content, question, raw).unwrap());
+    }
+    let outcome = assess(content, mode, &answers);
+    let effective = session::path(content, mode, &answers).1;
+    Report::new(content, lang, &outcome, &effective, "RS", now, 60)
+}
+
+fn ids(report: &Report) -> Vec<&str> {
+    report.referrals.iter().map(|r| r.id.as_str()).collect()
+}
+
+#[test]
+fn child_in_serbia_at_night_gets_the_childrens_line_first() {
+    let content = builtin::content();
+    let r = report(
+        content,
+        Mode::Screening,
+        "sr-Latn",
+        &[("danger_now", "no"), ("who_for", "other"), ("age", "under_14"), ("country_now", "RS"), ("situation", "something_else"), ("child_work", "begging,adult_keeps_money")],
+        saturday_utc(22, 0),
+    );
+    assert_eq!(ids(&r)[0], "rs-nadel-116111", "{:?}", ids(&r));
+    assert!(r.referrals[0].why.iter().any(|w| w == "Radi sa decom"), "{:?}", r.referrals[0].why);
+    assert!(matches!(r.referrals[0].open, OpenState::Always));
+    assert_eq!(r.emergency[0].id, "rs-police-192");
+    assert!(r.referrals.len() <= 5);
+}
+
+#[test]
+fn job_seeker_in_belgrade_is_sent_to_a_contract_check_first() {
+    let content = builtin::content();
+    let r = report(content, Mode::JobOffer, "en", &[("jo_costs", "fee"), ("jo_contract", "spoken_only"), ("jo_passport", "yes")], saturday_utc(10, 0));
+    assert_eq!(ids(&r)[0], "rs-astra-sos", "{:?}", ids(&r));
+    assert!(r.referrals[0].why.iter().any(|w| w.contains("job offers and contracts")));
+    assert!(r.referrals[0].contacts.iter().any(|c| c.href.as_deref() == Some("tel:+381117850000")));
+    assert_eq!(r.emergency[0].id, "rs-police-192", "the emergency number of the region is on every result");
+}
+
+#[test]
+fn serbian_speaker_working_in_austria_gets_local_and_home_help() {
+    let content = builtin::content();
+    let r = report(
+        content,
+        Mode::Screening,
+        "sr-Latn",
+        &[("danger_now", "no"), ("who_for", "self"), ("age", "18_plus"), ("country_now", "AT"), ("situation", "work_now"), ("control_signs", "documents_kept,cannot_leave")],
+        saturday_utc(12, 0),
+    );
+    let list = ids(&r);
+    assert!(list.iter().any(|id| id.starts_with("at-")), "a service in Austria: {list:?}");
+    assert!(list.contains(&"rs-astra-sos"), "the home hotline that helps people abroad: {list:?}");
+    assert!(r.emergency.iter().all(|e| e.id.starts_with("at-") || e.id.starts_with("eu-")), "{:?}", r.emergency.iter().map(|e| &e.id).collect::<Vec<_>>());
+    assert!(!r.emergency.is_empty());
+    // A Serbian short code cannot be dialled from Austria.
+    for referral in &r.referrals {
+        if referral.id.starts_with("rs-") {
+            assert!(referral.contacts.iter().all(|c| !c.href.as_deref().is_some_and(|h| h.starts_with("tel:") && !h.starts_with("tel:+"))), "{}", referral.id);
+        }
+    }
+}
+
+#[test]
+fn a_country_with_no_entries_still_gets_help_and_an_honest_line() {
+    let content = builtin::content();
+    let r = report(content, Mode::Screening, "en", &[("danger_now", "no"), ("who_for", "self"), ("age", "18_plus"), ("country_now", "RO")], saturday_utc(12, 0));
+    assert_eq!(r.emergency.first().map(|e| e.id.as_str()), Some("eu-112"), "112 works in Romania");
+    assert!(r.no_local.as_deref().is_some_and(|line| line.contains("Romania")), "{:?}", r.no_local);
+    assert!(!r.referrals.is_empty());
+
+    let r = report(content, Mode::Screening, "en", &[("danger_now", "no"), ("country_now", "other")], saturday_utc(12, 0));
+    assert!(r.emergency.is_empty(), "no emergency number is guessed for an unknown country");
+    assert!(r.no_local.is_some());
+    assert!(!r.referrals.is_empty());
+}
+
+#[test]
+fn urgent_at_the_safety_gate_puts_the_emergency_number_first() {
+    let content = builtin::content();
+    let r = report(content, Mode::Screening, "en", &[("danger_now", "yes")], saturday_utc(3, 0));
+    assert_eq!(r.level, putokaz::engine::Level::Urgent);
+    assert_eq!(r.emergency[0].id, "rs-police-192");
+    assert!(r.next_steps[0].contains("192"));
+}
+
+#[test]
+fn closed_services_say_when_they_open_in_the_persons_time() {
+    let content = builtin::content();
+    // La Strada Czech Republic has weekday hours; on a Saturday it is closed.
+    let entry = content.directory.get("cz-lastrada").expect("cz-lastrada exists");
+    let state = entry.open_state(saturday_utc(12, 0));
+    let OpenState::Closed { opens_at } = state else { panic!("closed on Saturday: {state:?}") };
+    assert!(opens_at > saturday_utc(12, 0));
+    let text = putokaz::engine::api::hours_text(content, "en", state, 60);
+    assert!(text.starts_with("Closed now. Opens Monday at "), "{text}");
+}
+
+#[test]
+fn partner_overrides_add_replace_and_hide() {
+    let builtin = builtin::content();
+    let config = r#"{
+      "region": "RS",
+      "referrals": {
+        "add": [{"id": "partner-line", "name": {"original": "Naša linija", "en": "Our line"}, "country": "RS",
+                 "contacts": [{"kind": "voice", "number": "+381111234567", "display": "011 123 4567"}],
+                 "hours": {"always": true}, "languages": ["sr"], "services": ["trafficking_identification", "children"],
+                 "audience": ["anyone"], "sources": ["https://example.org/about"], "last_verified": "2026-11-20", "confidence": "high"}],
+        "hide": ["rs-atina"]
+      },
+      "text": {"en": {"ui.intro_title": "Check a situation"}}
+    }"#;
+    let (parsed, problems) = PartnerConfig::parse(config, builtin);
+    assert!(problems.is_empty(), "{problems:?}");
+    let content = parsed.apply(builtin);
+    assert!(content.directory.get("partner-line").is_some());
+    assert!(content.directory.get("rs-atina").is_none());
+    assert_eq!(content.catalogs.text("en", "ui.intro_title"), "Check a situation");
+    let r = report(&content, Mode::Screening, "en", &[("danger_now", "no"), ("age", "under_14"), ("country_now", "RS"), ("situation", "something_else"), ("child_work", "begging")], saturday_utc(12, 0));
+    assert!(ids(&r).contains(&"partner-line"), "{:?}", ids(&r));
+    assert!(!ids(&r).contains(&"rs-atina"));
+}
+
+#[test]
+fn broken_partner_entries_are_skipped_and_never_hide_the_emergency_number() {
+    let builtin = builtin::content();
+    let config = r#"{
+      "referrals": {
+        "add": [
+          {"id": "bad-phone", "name": {"original": "X", "en": "X"}, "country": "RS", "contacts": [{"kind": "voice", "number": "call us"}],
+           "services": ["legal"], "audience": ["anyone"], "sources": ["https://example.org"], "last_verified": "2026-11", "confidence": "high"},
+          {"id": "no-name", "country": "RS"},
+          {"id": "good", "name": {"original": "G", "en": "G"}, "country": "RS", "contacts": [{"kind": "email", "address": "help@example.org"}],
+           "services": ["legal"], "audience": ["anyone"], "sources": ["https://example.org"], "last_verified": "2026-11", "confidence": "medium"}
+        ],
+        "replace": [{"id": "rs-police-192", "name": {"original": "P", "en": "P"}, "country": "RS", "contacts": [{"kind": "web", "url": "https://example.org"}],
+                     "services": ["legal"], "audience": ["anyone"], "sources": ["https://example.org"], "last_verified": "2026-11", "confidence": "high"}],
+        "hide": ["rs-police-192", "rs-ambulance-194", "nope"]
+      }
+    }"#;
+    let (parsed, problems) = PartnerConfig::parse(config, builtin);
+    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let has = |needle: &str| text.iter().any(|p| p.contains(needle));
+    assert!(has("entry \"bad-phone\": contacts[0]: \"call us\" is neither E.164"), "{text:#?}");
+    assert!(has("entries[1] \"no-name\""), "{text:#?}");
+    assert!(has("can only be replaced by another emergency number"), "{text:#?}");
+    assert!(has("\"rs-police-192\" is an emergency number; it is never hidden"), "{text:#?}");
+    assert!(has("there is no entry \"nope\" to hide"), "{text:#?}");
+    let content = parsed.apply(builtin);
+    assert!(content.directory.get("good").is_some(), "a good entry next to broken ones is kept");
+    assert!(content.directory.get("bad-phone").is_none());
+    let police = content.directory.get("rs-police-192").unwrap();
+    assert!(police.emergency && police.voice().is_some_and(|n| n.number == "192"));
+    assert!(content.directory.get("rs-ambulance-194").is_some());
+}
