@@ -10,6 +10,7 @@
 //   numbers) stay on screen.
 
 import init, { mount, questions, assess, validate } from './pkg/putokaz.js';
+import { WASM_INTEGRITY } from './pkg/integrity.js';
 
 const WASM_URL = new URL('./pkg/putokaz_bg.wasm', import.meta.url);
 const CSS_URL = new URL('./putokaz.css', import.meta.url);
@@ -19,7 +20,9 @@ let ready = null;
 
 /** Loads the module once for the whole page. */
 export function load() {
-  ready ??= init({ module_or_path: WASM_URL });
+  // A Request carries the integrity hash: a module that is not the one we
+  // built is refused by the browser instead of run.
+  ready ??= init({ module_or_path: new Request(WASM_URL, { integrity: WASM_INTEGRITY }) });
   return ready;
 }
 
@@ -82,7 +85,12 @@ class PutokazScreening extends HTMLElement {
       const container = document.createElement('div');
       const widget = mount(container, this.#options(), () => this.#showFallback());
       this.#widget = widget;
-      this.#root.replaceChildren(link, container);
+      // Swap the fallback for the widget without moving the <link>: a
+      // stylesheet taken out and put back is requested again.
+      for (const node of [...this.#root.childNodes]) {
+        if (node !== link) node.remove();
+      }
+      this.#root.append(container);
     } catch (error) {
       if (generation === this.#generation) this.#fail(error);
     }
