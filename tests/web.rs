@@ -162,3 +162,78 @@ fn freeing_the_widget_removes_its_content_and_listeners() {
     assert_eq!(w.container.child_element_count(), 0);
     let _ = JsValue::NULL;
 }
+
+impl Mounted {
+    /// Answers every remaining question with `value` (or the answer given
+    /// for it), stepping past the emergency panel, until the result shows.
+    fn finish(&self, answers: &[(&str, &str)], value: &str) {
+        for _ in 0..80 {
+            if self.container.query_selector(".pk-emergency").unwrap().is_some() {
+                self.click("[data-action=continue]");
+                continue;
+            }
+            let Some(form) = self.container.query_selector("form.pk-question").unwrap() else { return };
+            let id = form.get_attribute("data-question").unwrap();
+            assert!(self.container.query_selector(".pk-error").unwrap().is_none(), "{id} was not accepted");
+            let choice = answers.iter().find(|(q, _)| *q == id).map_or(value, |(_, a)| *a);
+            if let Some(select) = self.container.query_selector("select").unwrap() {
+                let select = select.dyn_into::<web_sys::HtmlSelectElement>().unwrap();
+                select.set_value(choice);
+                if select.value().is_empty() {
+                    select.set_value("not_sure");
+                }
+                self.click("button[type=submit]");
+            } else {
+                for part in choice.split(',') {
+                    let exists = self.container.query_selector(&format!("input[value=\"{part}\"]")).unwrap().is_some();
+                    self.choose(if exists { part } else { "not_sure" });
+                }
+                self.click("button[type=submit]");
+            }
+        }
+        panic!("no result after 80 steps");
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_print_view_lists_help_and_no_answers() {
+    let w = Mounted::new(&[("lang", "en"), ("region", "RS")]);
+    w.click("[data-action=start]");
+    let answers = [("danger_now", "no"), ("who_for", "self"), ("age", "18_plus"), ("country_now", "RS"), ("situation", "work_now"), ("control_signs", "documents_kept,cannot_leave")];
+    w.finish(&answers, "no");
+    let result = w.text(".pk-screen");
+    assert!(result.contains("Someone else keeps the passport"), "the result names the sign: {result}");
+    w.click("[data-action=print]");
+    let print = w.text(".pk-screen");
+    assert!(print.contains("192"), "the emergency number is on the printed list");
+    assert!(w.all(".pk-referral").len() >= 1);
+    assert!(!print.contains("passport"), "no sign or answer is on the printed list: {print}");
+    assert!(!print.contains("What we noticed"));
+    w.click("[data-action=back]");
+    assert!(w.text(".pk-screen").contains("Someone else keeps the passport"));
+}
+
+#[wasm_bindgen_test]
+fn every_result_shows_the_emergency_number_and_tap_to_call_links() {
+    let w = Mounted::new(&[("lang", "en"), ("region", "RS")]);
+    w.click("[data-action=start]");
+    w.finish(&[("danger_now", "no"), ("country_now", "RS")], "no");
+    let links: Vec<String> = w.all("a[href^='tel:']").iter().filter_map(|a| a.get_attribute("href")).collect();
+    assert!(links.contains(&"tel:192".to_string()), "{links:?}");
+    for link in w.all(".pk-screen a[href]") {
+        let href = link.get_attribute("href").unwrap();
+        assert!(["tel:", "sms:", "mailto:", "https:"].iter().any(|s| href.starts_with(s)), "unexpected link {href}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn job_offer_mode_starts_at_the_job_offer_check() {
+    let w = Mounted::new(&[("lang", "en"), ("mode", "job-offer")]);
+    assert!(w.text("[data-action=start]").contains("job offer"));
+    w.click("[data-action=start]");
+    assert_eq!(w.find("form.pk-question").get_attribute("data-question").as_deref(), Some("jo_recruiter"));
+    w.finish(&[("jo_costs", "fee"), ("jo_passport", "yes")], "not_sure");
+    assert!(w.text(".pk-screen").contains("Red flags in this job offer"));
+    assert!(w.text(".pk-screen").contains("What to check:"));
+    assert!(w.text(".pk-screen").contains("ASTRA"), "where to get a contract checked");
+}
