@@ -194,3 +194,32 @@ pub fn path<'c>(content: &'c Content, mode: Mode, answers: &Answers) -> (Vec<&'c
     }
     (shown, effective)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::builtin;
+
+    #[test]
+    fn clearing_drops_every_answer() {
+        let content = builtin::content();
+        let mut session = Session::new(Mode::Screening);
+        let first = session.current(content).unwrap().id.clone();
+        session.answer(content, &first, Answer::Choice("no".into())).unwrap();
+        assert_eq!(session.answers().len(), 1);
+        session.clear();
+        assert!(session.answers().is_empty());
+        assert_eq!(session, Session::new(Mode::Screening));
+        assert_eq!(session.current(content).map(|q| q.id.clone()), Some(first));
+    }
+
+    #[test]
+    fn odd_answers_are_refused_with_a_reason() {
+        let content = builtin::content();
+        let mut session = Session::new(Mode::Screening);
+        assert_eq!(session.answer(content, "no_such_question", Answer::NotSure), Err(AnswerError::UnknownQuestion));
+        assert_eq!(session.answer(content, "danger_now", Answer::Choice("maybe".into())), Err(AnswerError::NotAnOption("maybe".into())));
+        assert_eq!(session.answer(content, "danger_now", Answer::Choices(vec![])), Err(AnswerError::NothingChosen));
+        assert!(session.answers().is_empty(), "a refused answer is not kept");
+    }
+}
