@@ -4,7 +4,6 @@
 //! and turns results into plain JSON strings or thrown `Error`s. Nothing
 //! interesting happens here; that is the point.
 
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::dom;
@@ -18,8 +17,7 @@ pub fn start() {
 }
 
 /// Options of `mount`, as the loader passes them.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Debug, Default)]
 struct MountOptions {
     lang: Option<String>,
     region: Option<String>,
@@ -29,6 +27,40 @@ struct MountOptions {
     config: Option<String>,
     /// Only in builds with the `test-panic` feature: panic on Start.
     test_panic: bool,
+}
+
+impl MountOptions {
+    /// Reads `{lang, region, mode, exitUrl, config, testPanic}`, any of them
+    /// missing. Read property by property rather than with
+    /// serde-wasm-bindgen, which cost the module about 4 KB gzipped.
+    fn read(options: &JsValue) -> Result<MountOptions, JsError> {
+        if options.is_undefined() || options.is_null() {
+            return Ok(MountOptions::default());
+        }
+        if !options.is_object() {
+            return Err(JsError::new("Putokaz: mount options: expected an object"));
+        }
+        let field = |name: &str| {
+            let value = js_sys::Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+            (!value.is_undefined() && !value.is_null()).then_some(value)
+        };
+        let text = |name: &str| match field(name) {
+            None => Ok(None),
+            Some(value) => value.as_string().map(Some).ok_or_else(|| JsError::new(&format!("Putokaz: mount options: {name} must be a string"))),
+        };
+        let test_panic = match field("testPanic") {
+            None => false,
+            Some(value) => value.as_bool().ok_or_else(|| JsError::new("Putokaz: mount options: testPanic must be a boolean"))?,
+        };
+        Ok(MountOptions {
+            lang: text("lang")?,
+            region: text("region")?,
+            mode: text("mode")?,
+            exit_url: text("exitUrl")?,
+            config: text("config")?,
+            test_panic,
+        })
+    }
 }
 
 /// A mounted widget. `free()` removes its listeners and drops its answers.
@@ -57,11 +89,7 @@ impl Widget {
 /// show the fallback numbers again.
 #[wasm_bindgen]
 pub fn mount(container: web_sys::HtmlElement, options: JsValue, on_fail: js_sys::Function) -> Result<Widget, JsError> {
-    let options: MountOptions = if options.is_undefined() || options.is_null() {
-        MountOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("Putokaz: mount options: {e}")))?
-    };
+    let options = MountOptions::read(&options)?;
     let settings = dom::Settings {
         lang: options.lang.unwrap_or_default(),
         region: options.region.unwrap_or_default(),
@@ -78,7 +106,7 @@ pub fn mount(container: web_sys::HtmlElement, options: JsValue, on_fail: js_sys:
 #[wasm_bindgen]
 pub fn questions(lang: &str, mode: &str) -> Result<String, JsError> {
     let mode = Mode::parse(mode).ok_or_else(|| JsError::new("mode is screening or job-offer"))?;
-    Ok(api::questions(builtin::content(), lang, mode).to_string())
+    Ok(api::to_json(&api::questions(builtin::content(), lang, mode)))
 }
 
 /// Assesses answers, like `putokaz assess`: input and output are JSON text.
@@ -88,7 +116,7 @@ pub fn assess(lang: &str, input: &str) -> Result<String, JsError> {
     let now = (js_sys::Date::now() / 60_000.0) as i64;
     let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
     let (input, problems) = api::parse_assess_input(content, input, now).map_err(|p| JsError::new(&p.to_string()))?;
-    Ok(api::assess_json(content, lang, &input, offset, &problems).to_string())
+    Ok(api::to_json(&api::assess_json(content, lang, &input, offset, &problems)))
 }
 
 /// Checks a partner config or content file; returns its problems.

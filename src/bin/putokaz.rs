@@ -131,6 +131,6 @@ fn now_minutes() -> i64 {
         .map_or(0, |d| d.as_secs() as i64 / 60)
 }
 
-fn print_json(value: &serde_json::Value) {
+fn print_json(value: &impl serde::Serialize) {
     println!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
 }

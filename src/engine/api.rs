@@ -3,50 +3,86 @@
 //! and the language-resolved [`Report`] the widget's result screen shows.
 
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::assess::{assess, Level, Outcome};
 use super::catalog::{fill, Catalogs};
+use super::condition::Condition;
 use super::content::{Answer, Answers, Content, Dimension, Kind, Mode, Role};
 use super::partner::PartnerConfig;
 use super::referral::{self, Contact, Context, OpenState, Pick, Selection};
 use super::time::{self, UtcMinutes};
 use super::Problem;
 
-/// The questionnaire of a mode, in a language, as JSON.
-pub fn questions(content: &Content, lang: &str, mode: Mode) -> Value {
+// The JSON shapes below are plain structs serialised directly, not
+// `serde_json::Value`s built with `json!` or `to_value`: in the browser every
+// `Value` operation is code the phone downloads. The question views keep the
+// alphabetical field order their JSON had as `Value` maps; the report's
+// fields come in the order `Report` declares them (JSON objects are
+// unordered, and every consumer parses them).
+
+/// The questionnaire of a mode, in a language: the output of `questions`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Questions<'a> {
+    pub lang: &'a str,
+    pub mode: Mode,
+    pub questions: Vec<QuestionView<'a>>,
+    pub version: &'a str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionView<'a> {
+    pub exclusive: &'a [String],
+    pub id: &'a str,
+    pub kind: Kind,
+    pub module: &'a str,
+    pub module_show_if: Option<&'a Condition>,
+    pub module_title: String,
+    pub options: Vec<OptionView>,
+    pub role: Option<Role>,
+    pub show_if: Option<&'a Condition>,
+    pub text: String,
+    pub text_other: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OptionView {
+    pub id: String,
+    pub text: String,
+}
+
+/// The questionnaire of a mode, in a language.
+pub fn questions<'a>(content: &'a Content, lang: &str, mode: Mode) -> Questions<'a> {
     let catalogs = &content.catalogs;
-    let questions: Vec<Value> = content
+    let t = |key: String| catalogs.text(lang, &key).to_string();
+    let questions = content
         .questionnaire
         .questions
         .iter()
         .filter(|q| content.module(&q.module).is_some_and(|m| m.modes.contains(&mode)))
         .map(|q| {
             let module = content.module(&q.module);
-            let mut options: Vec<Value> = content
-                .options_of(q)
-                .iter()
-                .map(|o| json!({"id": o, "text": option_text(content, lang, q, o, false)}))
-                .collect();
+            let mut options: Vec<OptionView> =
+                content.options_of(q).into_iter().map(|id| OptionView { text: option_text(content, lang, q, &id, false), id }).collect();
             for unknown in [Answer::NOT_SURE, Answer::PREFER_NOT] {
-                options.push(json!({"id": unknown, "text": catalogs.text(lang, &format!("opt.{unknown}"))}));
+                options.push(OptionView { id: unknown.to_string(), text: t(format!("opt.{unknown}")) });
             }
-            json!({
-                "id": q.id,
-                "module": q.module,
-                "module_title": catalogs.text(lang, &format!("module.{}", q.module)),
-                "kind": q.kind,
-                "role": q.role,
-                "text": catalogs.text(lang, &format!("q.{}", q.id)),
-                "text_other": catalogs.text(lang, &format!("q.{}.them", q.id)),
-                "options": options,
-                "exclusive": q.exclusive,
-                "module_show_if": module.and_then(|m| m.show_if.clone()),
-                "show_if": q.show_if,
-            })
+            QuestionView {
+                exclusive: &q.exclusive,
+                id: &q.id,
+                kind: q.kind,
+                module: &q.module,
+                module_show_if: module.and_then(|m| m.show_if.as_ref()),
+                module_title: t(format!("module.{}", q.module)),
+                options,
+                role: q.role,
+                show_if: q.show_if.as_ref(),
+                text: t(format!("q.{}", q.id)),
+                text_other: t(format!("q.{}.them", q.id)),
+            }
         })
         .collect();
-    json!({"lang": catalogs.resolve(lang).lang(), "mode": mode, "version": content.questionnaire.version, "questions": questions})
+    Questions { lang: catalogs.resolve(lang).lang(), mode, questions, version: &content.questionnaire.version }
 }
 
 /// The text of an option, in the person's voice or about someone else.
@@ -122,14 +158,31 @@ fn parse_iso_minutes(text: &str) -> Option<UtcMinutes> {
     Some(time::days_from_civil(year, month as u32, day as u32) * 1440 + minutes)
 }
 
-/// `assess` as JSON: the report plus any input problems.
-pub fn assess_json(content: &Content, lang: &str, input: &AssessInput, local_offset: i32, problems: &[Problem]) -> Value {
+/// The output of `assess`: the report's fields, then the input's problems.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assessed {
+    #[serde(flatten)]
+    pub report: Report,
+    pub problems: Vec<String>,
+}
+
+/// `assess`: the report plus any input problems.
+pub fn assess_json(content: &Content, lang: &str, input: &AssessInput, local_offset: i32, problems: &[Problem]) -> Assessed {
     let outcome = assess(content, input.mode, &input.answers);
     let effective = super::session::path(content, input.mode, &input.answers).1;
     let report = Report::new(content, lang, &outcome, &effective, &input.region, input.now, local_offset);
-    let mut value = serde_json::to_value(&report).unwrap_or(Value::Null);
-    value["problems"] = problems.iter().map(ToString::to_string).collect();
-    value
+    Assessed { report, problems: problems.iter().map(ToString::to_string).collect() }
+}
+
+/// One of the shapes above as compact JSON text.
+pub fn to_json(value: &impl Serialize) -> String {
+    // Only strings are map keys here, so serialising cannot fail.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// The id a unit enum variant has in JSON, such as `job_offer_check`.
+fn json_id(value: &impl Serialize) -> String {
+    to_json(value).trim_matches('"').to_string()
 }
 
 /// Checks a file: a partner config, a questionnaire, a catalog or a directory
@@ -269,7 +322,7 @@ impl Report {
         let mut groups: Vec<Group> = Vec::new();
         let order = |d: &Option<Dimension>| d.map_or(Dimension::ALL.len(), |d| Dimension::ALL.iter().position(|x| *x == d).unwrap_or(0));
         let mut sorted = indicators.clone();
-        sorted.sort_by_key(|s| order(&s.dimension));
+        super::sort_by(&mut sorted, |a, b| order(&a.dimension).cmp(&order(&b.dimension)));
         for s in sorted {
             match groups.last_mut() {
                 Some(group) if group.dimension == s.dimension => group.signs.push(s),
@@ -441,7 +494,7 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
         id: entry.id.clone(),
         name: entry.name_in(lang).to_string(),
         why,
-        services: entry.services.iter().map(|s| t(&format!("ref.service.{}", serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()))).collect(),
+        services: entry.services.iter().map(|s| t(&format!("ref.service.{}", json_id(s)))).collect(),
         contacts,
         hours: hours_text(content, lang, pick.open, local_offset),
         open: pick.open,

@@ -14,7 +14,7 @@
 //!   question, so the level is what the known answers show; the result says
 //!   what could not be assessed, and whether it could be higher.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -106,14 +106,13 @@ pub fn assess(content: &Content, mode: Mode, answers: &Answers) -> Outcome {
     // Everything the person told us counts, even if a later answer hid the
     // question again: a changed answer must never erase a warning sign.
     // Questions of another mode do not count.
-    let mut given: Answers = answers
-        .iter()
-        .filter(|(id, _)| {
-            let module = content.question(id).and_then(|q| content.module(&q.module));
-            module.is_some_and(|m| m.modes.contains(&mode))
-        })
-        .map(|(id, answer)| (id.clone(), answer.clone()))
-        .collect();
+    // (`extend`, not `collect`: collecting into a map sorts, and each sort is
+    // code the browser downloads.)
+    let mut given = Answers::new();
+    given.extend(answers.iter().filter(|(id, _)| {
+        let module = content.question(id).and_then(|q| content.module(&q.module));
+        module.is_some_and(|m| m.modes.contains(&mode))
+    }).map(|(id, answer)| (id.clone(), answer.clone())));
     given.extend(effective.iter().map(|(id, answer)| (id.clone(), answer.clone())));
     let sets = applicable_sets(content, &effective);
     let mut fired = Vec::new();
@@ -260,15 +259,19 @@ pub fn dimension_rule(n_strong: usize, n_medium: usize, n_weak: usize) -> bool {
         || (n_medium >= 2 && n_weak >= 1)
 }
 
-fn positive_dimensions(content: &Content, set: IndicatorSet, fired: &[&Indicator]) -> BTreeSet<Dimension> {
-    let mut counts: BTreeMap<Dimension, [usize; 3]> = BTreeMap::new();
+/// The positive dimensions of a set, in the order of `Dimension::ALL`.
+fn positive_dimensions(content: &Content, set: IndicatorSet, fired: &[&Indicator]) -> Vec<Dimension> {
+    // Weak, medium and strong counts by dimension, in an array rather than a
+    // map: every map type is code the browser downloads.
+    let mut counts = [[0usize; 3]; Dimension::ALL.len()];
     for indicator in fired {
         for (dimension, grade) in grades(content, indicator, set) {
-            counts.entry(dimension).or_default()[grade as usize] += 1;
+            counts[dimension as usize][grade as usize] += 1;
         }
     }
-    counts
+    Dimension::ALL
         .into_iter()
+        .zip(counts)
         .filter(|(_, [weak, medium, strong])| dimension_rule(*strong, *medium, *weak))
         .map(|(d, _)| d)
         .collect()
@@ -277,7 +280,7 @@ fn positive_dimensions(content: &Content, set: IndicatorSet, fired: &[&Indicator
 fn job_offer_score(content: &Content, fired: &[String]) -> JobOfferScore {
     let flags = &content.questionnaire.job_offer.flags;
     let mut fired_flags: Vec<_> = flags.iter().filter(|f| fired.contains(&f.indicator)).collect();
-    fired_flags.sort_by(|a, b| b.weight.cmp(&a.weight));
+    super::sort_by(&mut fired_flags, |a, b| b.weight.cmp(&a.weight));
     JobOfferScore {
         score: fired_flags.iter().map(|f| f.weight).sum(),
         max_score: flags.iter().map(|f| f.weight).sum(),

@@ -132,10 +132,8 @@ impl Catalogs {
     /// The keys the questionnaire needs in every language.
     pub fn required_keys(content: &Content) -> BTreeSet<String> {
         let q = &content.questionnaire;
-        let mut keys: BTreeSet<String> = ["opt.yes", "opt.no", "opt.not_sure", "opt.prefer_not", "country.other"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut keys = BTreeSet::new();
+        keys.extend(["opt.yes", "opt.no", "opt.not_sure", "opt.prefer_not", "country.other"].map(String::from));
         for module in &q.modules {
             keys.insert(format!("module.{}", module.id));
         }

@@ -170,6 +170,9 @@ pub struct Indicator {
     pub urgent: bool,
     #[serde(default)]
     pub child_exploitation: bool,
+    /// Required, but left out of the browser copy of the built-in content
+    /// (see build.rs); the check that it is not empty stays.
+    #[cfg_attr(target_arch = "wasm32", serde(default))]
     pub sources: Sources,
 }
 
@@ -288,6 +291,8 @@ pub enum Grade {
 pub struct IloItem {
     pub id: String,
     pub dimension: Dimension,
+    /// For reviewers only: left out of the browser copy (see build.rs).
+    #[cfg_attr(target_arch = "wasm32", serde(default))]
     pub label: String,
     pub grades: BTreeMap<IndicatorSet, Grade>,
 }
@@ -295,6 +300,8 @@ pub struct IloItem {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IloEc {
+    /// For reviewers only: left out of the browser copy (see build.rs).
+    #[cfg_attr(target_arch = "wasm32", serde(default))]
     pub source: String,
     #[serde(default)]
     pub note: String,
@@ -332,6 +339,19 @@ impl Content {
         let content = Content { questionnaire, ilo_ec, catalogs, directory };
         problems.extend(content.validate());
         (content, problems)
+    }
+
+    /// Loads a bundle without checking it: only for the built-in content in
+    /// the browser, which native tests prove has no problems (`tests/tidy.rs`),
+    /// so phones are spared the work.
+    pub fn load_trusted(files: &Files<'_>) -> Content {
+        let mut problems = Vec::new();
+        Content {
+            questionnaire: parse_or_default(files.questionnaire, &mut problems),
+            ilo_ec: parse_or_default(files.ilo_ec, &mut problems),
+            catalogs: Catalogs::load(&files.catalogs, &mut problems),
+            directory: Directory::load_trusted(&files.referrals),
+        }
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
@@ -399,14 +419,16 @@ impl Content {
             }
         }
 
-        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut roles = BTreeSet::new();
+        // Sets of `&str` throughout validation: one set type is less code
+        // for the browser than several.
+        let mut seen = BTreeSet::new();
+        let mut roles: Vec<Role> = Vec::new();
         let mut closed_modules = BTreeSet::new();
         let mut previous_module: Option<&str> = None;
         for (i, question) in q.questions.iter().enumerate() {
             let at = format!("{file}: questions[{i}] \"{}\"", question.id);
             check_id(&question.id, &at, problems);
-            if seen.insert(question.id.as_str(), i).is_some() {
+            if !seen.insert(question.id.as_str()) {
                 problems.push(Problem::new(&at, "this question id is used twice"));
             }
             let module = question.module.as_str();
@@ -424,9 +446,10 @@ impl Content {
             }
             self.validate_options(question, &at, problems);
             if let Some(role) = question.role {
-                if !roles.insert(format!("{role:?}")) {
+                if roles.contains(&role) {
                     problems.push(Problem::new(&at, format!("a second question has the role {role:?}")));
                 }
+                roles.push(role);
                 let expected: Option<&[&str]> = match role {
                     Role::Age => Some(&["under_14", "14_17", "18_plus"]),
                     Role::Subject => Some(&["self", "other"]),
@@ -469,7 +492,7 @@ impl Content {
             _ => {}
         }
         let mut options = BTreeSet::new();
-        for option in &question.options {
+        for option in question.options.iter().map(String::as_str) {
             check_id(option, at, problems);
             if option == Answer::NOT_SURE || option == Answer::PREFER_NOT {
                 problems.push(Problem::new(at, format!("\"{option}\" is added by the engine; do not list it")));
@@ -482,7 +505,7 @@ impl Content {
             problems.push(Problem::new(at, "only a multiple-choice question has exclusive options"));
         }
         for option in &question.exclusive {
-            if !options.contains(option) {
+            if !options.contains(option.as_str()) {
                 problems.push(Problem::new(at, format!("exclusive option \"{option}\" is not an option")));
             }
         }

@@ -127,6 +127,9 @@ pub struct Entry {
     pub audience: Vec<Audience>,
     #[serde(default)]
     pub emergency: bool,
+    /// Required, but left out of the browser copy of the built-in content
+    /// (see build.rs); the check that it is not empty stays.
+    #[cfg_attr(target_arch = "wasm32", serde(default))]
     pub sources: Vec<String>,
     pub last_verified: String,
     #[serde(default)]
@@ -239,6 +242,16 @@ impl Directory {
     /// Loads directory files. A broken entry is reported and skipped; the
     /// others stay.
     pub fn load(files: &[(&str, &str)], problems: &mut Vec<Problem>) -> Directory {
+        Directory::read(files, problems, true)
+    }
+
+    /// Loads directory files without checking the entries: only for the
+    /// built-in directory in the browser (see [`Content::load_trusted`]).
+    pub fn load_trusted(files: &[(&str, &str)]) -> Directory {
+        Directory::read(files, &mut Vec::new(), false)
+    }
+
+    fn read(files: &[(&str, &str)], problems: &mut Vec<Problem>, check: bool) -> Directory {
         let mut directory = Directory::default();
         for (name, text) in files {
             let file: DirectoryFile = match serde_json::from_str(text) {
@@ -249,8 +262,10 @@ impl Directory {
                 }
             };
             for (i, value) in file.entries.into_iter().enumerate() {
-                if let Some(entry) = parse_entry(name, i, value, problems) {
-                    directory.add(entry, problems, name);
+                match parse_entry(name, i, value, problems) {
+                    Some(entry) if check => directory.add(entry, problems, name),
+                    Some(entry) => directory.entries.push(entry),
+                    None => {}
                 }
             }
         }
@@ -277,7 +292,8 @@ impl Directory {
     }
 
     pub fn validate_against(&self, content: &Content, problems: &mut Vec<Problem>) {
-        let langs: BTreeSet<&str> = content.catalogs.languages.iter().map(|c| c.lang()).collect();
+        let mut langs = BTreeSet::new();
+        langs.extend(content.catalogs.languages.iter().map(|c| c.lang()));
         for entry in &self.entries {
             for contact in &entry.contacts {
                 if let Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) = contact {
@@ -622,7 +638,7 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
         scored.push((score, Pick { entry, why, open, check_first: entry.confidence == Confidence::Low }));
     }
     // Highest score first; the id breaks ties so the order never depends on file order by chance.
-    scored.sort_by(|(a, pa), (b, pb)| b.cmp(a).then_with(|| pa.entry.id.cmp(&pb.entry.id)));
+    super::sort_by(&mut scored, |(a, pa), (b, pb)| b.cmp(a).then_with(|| pa.entry.id.cmp(&pb.entry.id)));
     // One number listed twice (a European line and its national operator) is one service.
     let mut numbers: Vec<&str> = emergency.iter().filter_map(|p| p.entry.voice()).map(|n| n.number.as_str()).collect();
     let mut services = Vec::new();

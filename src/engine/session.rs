@@ -149,7 +149,8 @@ pub fn normalise(content: &Content, question: &Question, answer: Answer) -> Resu
         (Kind::Multi, Answer::Choice(choice)) => normalise(content, question, Answer::Choices(vec![choice])),
         (Kind::Multi, Answer::Choices(mut choices)) => {
             choices.iter().try_for_each(check)?;
-            choices.sort_by_key(|c| options.iter().position(|o| o == c));
+            let position = |c: &String| options.iter().position(|o| o == c);
+            super::sort_by(&mut choices, |a, b| position(a).cmp(&position(b)));
             choices.dedup();
             if choices.is_empty() {
                 return Err(AnswerError::NothingChosen);
