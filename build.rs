@@ -18,6 +18,60 @@ fn main() {
     println!("cargo::rerun-if-changed=src/data");
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("data");
     copy_folder(Path::new("src/data"), Path::new(""), &out);
+    write_catalog_table(&out);
+}
+
+/// Writes `catalogs.json`, the browser's form of the copied catalogs: every
+/// key once, with its text in each language on one row,
+/// `{"langs": [...], "meta": [...], "rows": [[key, text | null, ...], ...]}`.
+/// Each catalog file repeats the keys of the English one, so the two
+/// languages' files carried them twice (about 3 KB gzipped);
+/// `Catalogs::load_trusted` reads this table, and a test in
+/// `src/engine/builtin.rs` proves it loads into the same catalogs.
+fn write_catalog_table(out: &Path) {
+    let folder = out.join("catalogs");
+    let mut langs: Vec<String> = std::fs::read_dir(&folder)
+        .expect("the catalogs were copied")
+        .map(|entry| entry.expect("a readable folder entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    langs.sort();
+    // English first: it is the source, and its order of keys is the table's.
+    langs.sort_by_key(|lang| lang != "en");
+    let mut metas = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut texts: Vec<serde_json::Map<String, Value>> = Vec::new();
+    for lang in &langs {
+        let mut files: Vec<_> = std::fs::read_dir(folder.join(lang)).expect("a catalog folder").map(|e| e.expect("an entry").path()).collect();
+        files.sort();
+        let mut meta = Value::Null;
+        let mut merged = serde_json::Map::new();
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("a copied catalog");
+            let Ok(Value::Object(map)) = serde_json::from_str::<Value>(&text) else { continue };
+            for (key, value) in map {
+                if key == "_meta" {
+                    meta = value;
+                } else {
+                    if !keys.contains(&key) {
+                        keys.push(key.clone());
+                    }
+                    merged.insert(key, value);
+                }
+            }
+        }
+        metas.push(meta);
+        texts.push(merged);
+    }
+    let rows: Vec<Value> = keys
+        .iter()
+        .map(|key| {
+            let mut row = vec![Value::from(key.as_str())];
+            row.extend(texts.iter().map(|t| t.get(key).cloned().unwrap_or(Value::Null)));
+            Value::Array(row)
+        })
+        .collect();
+    let table = serde_json::json!({ "langs": langs, "meta": metas, "rows": rows });
+    std::fs::write(out.join("catalogs.json"), table.to_string()).expect("OUT_DIR is writable");
 }
 
 fn copy_folder(root: &Path, relative: &Path, out: &Path) {

@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::assess::{assess, Level, Outcome};
-use super::catalog::{fill, Catalogs};
+use super::catalog::fill;
 use super::condition::Condition;
 use super::content::{Answer, Answers, Content, Dimension, Kind, Mode, Role};
 use super::partner::PartnerConfig;
@@ -187,11 +187,28 @@ fn json_id(value: &impl Serialize) -> String {
 
 /// Checks a file: a partner config, a questionnaire, a catalog or a directory
 /// file, told apart by their shape.
+///
+/// In the browser only partner configs are checked: content files are the
+/// business of the command line (`putokaz validate`), and leaving their
+/// checks out spares every phone the code (see [`validate_content_file`]).
 pub fn validate(content: &Content, name: &str, text: &str) -> Vec<Problem> {
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(error) => return vec![super::json_problem(name, &error)],
     };
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(problems) = validate_content_file(content, name, text, &value) {
+        return problems;
+    }
+    #[cfg(target_arch = "wasm32")]
+    let _ = value;
+    PartnerConfig::parse(text, content).1
+}
+
+/// Checks a questionnaire, directory or catalog file, told apart by their
+/// shape; `None` for anything else (a partner config). Native only.
+#[cfg(not(target_arch = "wasm32"))]
+fn validate_content_file(content: &Content, name: &str, text: &str, value: &Value) -> Option<Vec<Problem>> {
     let mut problems = Vec::new();
     if value.get("questions").is_some() {
         let files = super::content::Files {
@@ -205,7 +222,7 @@ pub fn validate(content: &Content, name: &str, text: &str) -> Vec<Problem> {
         super::referral::Directory::load(&[(name, text)], &mut problems);
     } else if value.get("_meta").is_some() {
         let lang = value["_meta"]["lang"].as_str().unwrap_or("");
-        let mut catalogs = Catalogs::load(&[(lang, name, text)], &mut problems);
+        let mut catalogs = super::catalog::Catalogs::load(&[(lang, name, text)], &mut problems);
         if let Some(english) = content.catalogs.source() {
             catalogs.languages.push(english.clone());
             catalogs.validate_against(content, &mut problems);
@@ -213,9 +230,9 @@ pub fn validate(content: &Content, name: &str, text: &str) -> Vec<Problem> {
         // One file is only part of a language: check what it has, not what other files hold.
         problems.retain(|p| !p.location.ends_with("/en") && !p.message.starts_with("missing text"));
     } else {
-        problems = PartnerConfig::parse(text, content).1;
+        return None;
     }
-    problems
+    Some(problems)
 }
 
 /// A result in one language, ready to show or print as JSON.

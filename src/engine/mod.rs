@@ -21,6 +21,7 @@ pub mod catalog;
 pub mod condition;
 pub mod content;
 pub mod partner;
+mod read;
 pub mod referral;
 pub mod session;
 pub mod time;
