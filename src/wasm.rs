@@ -7,7 +7,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::dom;
-use crate::engine::{api, builtin, Mode};
+use crate::engine::{api, builtin, json, Mode};
 
 // Talc instead of dlmalloc: the same job in fewer bytes, which people on
 // slow connections pay for.
@@ -111,7 +111,7 @@ pub fn mount(container: web_sys::HtmlElement, options: JsValue, on_fail: js_sys:
 #[wasm_bindgen]
 pub fn questions(lang: &str, mode: &str) -> Result<String, JsError> {
     let mode = Mode::parse(mode).ok_or_else(|| JsError::new("mode is screening or job-offer"))?;
-    Ok(api::to_json(&api::questions(builtin::content(), lang, mode)))
+    Ok(json::to_text(&api::questions(builtin::content(), lang, mode)))
 }
 
 /// Assesses answers, like `putokaz assess`: input and output are JSON text.
@@ -121,7 +121,7 @@ pub fn assess(lang: &str, input: &str) -> Result<String, JsError> {
     let now = (js_sys::Date::now() / 60_000.0) as i64;
     let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
     let (input, problems) = api::parse_assess_input(content, input, now).map_err(|p| JsError::new(&p.to_string()))?;
-    Ok(api::to_json(&api::assess_json(content, lang, &input, offset, &problems)))
+    Ok(json::to_text(&api::assess_json(content, lang, &input, offset, &problems)))
 }
 
 /// Checks a partner config or content file; returns its problems.

@@ -2,8 +2,8 @@
 // once per page, and mounts each element into its own closed shadow root.
 //
 // Promises kept here (see SECURITY.md):
-// - After load, nothing is fetched: the only request this file causes is
-//   for the wasm module and the stylesheet, once.
+// - After load, nothing is fetched: the only requests this file causes are
+//   for the wasm module and the stylesheet, once each per page.
 // - Nothing is stored, and answers never leave the shadow root: no events,
 //   no globals, no attributes carry them.
 // - If anything fails, the element's own children (the fallback hotline
@@ -18,12 +18,58 @@ const ATTRIBUTES = ['lang', 'region', 'mode', 'exit-url'];
 
 let ready = null;
 
+/**
+ * A copy of `fields` with no prototype. A host page whose Object.prototype
+ * was polluted (by a vulnerable library and a crafted link, say with
+ * `exitUrl` or `config`) must not be able to slip settings into the widget.
+ */
+function bare(fields) {
+  return Object.assign(Object.create(null), fields);
+}
+
+/**
+ * The stylesheet, copied into memory from the first <link> that loaded it.
+ * Every later mount (another widget, or this one moved, re-added or
+ * re-configured) adopts the copy, so it requests nothing: after load, the
+ * widget never touches the network again. `null` until then, and in
+ * browsers without constructable stylesheets (they load the file again).
+ */
+let sharedSheet = null;
+
+function copySheet(sheet) {
+  try {
+    const copy = new CSSStyleSheet();
+    copy.replaceSync([...sheet.cssRules].map((rule) => rule.cssText).join('\n'));
+    return copy;
+  } catch {
+    return null;
+  }
+}
+
 /** Loads the module once for the whole page. */
 export function load() {
   // A Request carries the integrity hash: a module that is not the one we
   // built is refused by the browser instead of run.
-  ready ??= init({ module_or_path: new Request(WASM_URL, { integrity: WASM_INTEGRITY }) });
+  // (Its options have no prototype, so a polluted Object.prototype on the
+  // host page, say a `mode`, cannot change or break the request.)
+  ready ??= init({ module_or_path: new Request(WASM_URL, bare({ integrity: WASM_INTEGRITY })) });
   return ready;
+}
+
+/**
+ * A panic ends in a WebAssembly trap, which the browser would report again as
+ * "Uncaught RuntimeError: unreachable". The panic hook has already said what
+ * happened, once, in plain words; so the next such echo (and only that one)
+ * is kept out of the console.
+ */
+function silenceTrapEcho() {
+  const onError = (event) => {
+    if (event.error instanceof WebAssembly.RuntimeError) {
+      event.preventDefault();
+      window.removeEventListener('error', onError);
+    }
+  };
+  window.addEventListener('error', onError);
 }
 
 class PutokazScreening extends HTMLElement {
@@ -72,18 +118,11 @@ class PutokazScreening extends HTMLElement {
     this.#free();
     this.#showFallback();
     try {
-      const link = document.createElement('link');
-      link.rel = 'stylesheet';
-      link.href = CSS_URL.href;
-      const styled = new Promise((resolve, reject) => {
-        link.addEventListener('load', resolve, { once: true });
-        link.addEventListener('error', () => reject(new Error(`cannot load ${CSS_URL.href}`)), { once: true });
-      });
-      this.#root.append(link);
-      await Promise.all([load(), styled]);
+      const link = this.#style();
+      await Promise.all([load(), link?.loaded]);
       if (generation !== this.#generation || !this.isConnected) return;
       const container = document.createElement('div');
-      const widget = mount(container, this.#options(), () => this.#showFallback());
+      const widget = mount(container, this.#options(), () => this.#stopped());
       this.#widget = widget;
       // Swap the fallback for the widget without moving the <link>: a
       // stylesheet taken out and put back is requested again.
@@ -96,8 +135,31 @@ class PutokazScreening extends HTMLElement {
     }
   }
 
+  /**
+   * Styles the shadow root: with the copy in memory if there is one, else
+   * with a <link> to the stylesheet (returned, with a `loaded` promise).
+   */
+  #style() {
+    if (sharedSheet) {
+      this.#root.adoptedStyleSheets = [sharedSheet];
+      return null;
+    }
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = CSS_URL.href;
+    link.loaded = new Promise((resolve, reject) => {
+      link.addEventListener('load', () => {
+        sharedSheet ??= copySheet(link.sheet);
+        resolve();
+      }, { once: true });
+      link.addEventListener('error', () => reject(new Error(`cannot load ${CSS_URL.href}`)), { once: true });
+    });
+    this.#root.append(link);
+    return link;
+  }
+
   #options() {
-    const options = {};
+    const options = bare({});
     for (const name of ATTRIBUTES) {
       const value = this.getAttribute(name);
       if (value !== null) options[name === 'exit-url' ? 'exitUrl' : name] = value;
@@ -115,6 +177,7 @@ class PutokazScreening extends HTMLElement {
   #showFallback() {
     if (!this.#root) return;
     const slot = document.createElement('slot');
+    this.#root.adoptedStyleSheets = [];
     this.#root.replaceChildren(slot);
   }
 
@@ -128,6 +191,18 @@ class PutokazScreening extends HTMLElement {
         // A module that has stopped cannot free; the page will drop it.
       }
     }
+  }
+
+  /**
+   * The module panicked (its panic hook calls this for every widget): it can
+   * never run again, so the widget is forgotten, not freed (freeing would
+   * run the stopped module), and the fallback numbers come back.
+   */
+  #stopped() {
+    this.#generation += 1;
+    this.#widget = null;
+    this.#showFallback();
+    silenceTrapEcho();
   }
 
   #fail(error) {

@@ -14,8 +14,15 @@ pub struct Listener {
 }
 
 impl Listener {
-    pub fn new(target: &EventTarget, kind: &'static str, capture: bool, handler: impl FnMut(Event) + 'static) -> Listener {
-        let callback = Closure::<dyn FnMut(Event)>::new(handler);
+    pub fn new(target: &EventTarget, kind: &'static str, capture: bool, mut handler: impl FnMut(Event) + 'static) -> Listener {
+        // After a panic the module's state cannot be trusted (a RefCell may
+        // still be borrowed), so every listener goes quiet instead of
+        // failing again on each key press.
+        let callback = Closure::<dyn FnMut(Event)>::new(move |event| {
+            if !super::has_panicked() {
+                handler(event);
+            }
+        });
         // Adding a listener only fails for a non-function callback, which a Closure never is.
         let _ = target.add_event_listener_with_callback_and_bool(kind, callback.as_ref().unchecked_ref(), capture);
         Listener { target: target.clone(), kind, capture, callback }

@@ -70,6 +70,9 @@ pub struct Widget {
 
 impl Widget {
     pub fn mount(container: HtmlElement, settings: Settings, on_fail: js_sys::Function) -> Result<Widget, JsValue> {
+        if has_panicked() {
+            return Err("Putokaz stopped after an internal error earlier on this page; reload the page to use it again".into());
+        }
         let builtin = builtin::content();
         let (content, config_problems, config_region) = if settings.config.trim().is_empty() {
             (builtin.clone(), Vec::new(), None)
@@ -134,7 +137,10 @@ impl Widget {
     }
 
     pub fn set_attribute(&self, name: &str, value: Option<&str>) {
-        let mut state = self.state.borrow_mut();
+        if has_panicked() {
+            return;
+        }
+        let Ok(mut state) = self.state.try_borrow_mut() else { return };
         match name {
             "lang" => {
                 let tag = value.unwrap_or("en");
@@ -154,11 +160,13 @@ impl Widget {
             "exit-url" => state.exit_url = checked_exit_url(value.unwrap_or("")),
             _ => return,
         }
+        let draft = render::draft(&self.container);
         let _ = render::render(&state, &self.container, false);
+        render::restore_draft(&self.container, draft);
     }
 
     pub fn config_problems(&self) -> Vec<String> {
-        self.state.borrow().config_problems.clone()
+        self.state.try_borrow().map(|s| s.config_problems.clone()).unwrap_or_default()
     }
 }
 
@@ -255,8 +263,11 @@ fn on_action(state: &Rc<RefCell<State>>, container: &HtmlElement, action: &str, 
         }
         _ => return,
     }
+    let draft = if action == "lang" { render::draft(container) } else { None };
     let _ = render::render(&s, container, focus);
     if action == "lang" {
+        // Same screen in other words: what was ticked stays ticked.
+        render::restore_draft(container, draft);
         let _ = render::focus_selector(container, &format!("[data-lang=\"{}\"]", s.lang));
     }
 }
@@ -335,6 +346,11 @@ thread_local! {
     static PANICKED: Cell<bool> = const { Cell::new(false) };
 }
 
+/// Whether the module has panicked: from then on nothing of it runs again.
+pub(crate) fn has_panicked() -> bool {
+    PANICKED.with(Cell::get)
+}
+
 fn register_failure_callback(callback: js_sys::Function) -> u32 {
     let id = NEXT_ID.with(|n| {
         n.set(n.get() + 1);
@@ -354,10 +370,12 @@ fn unregister_failure_callback(id: u32) {
 
 /// After a panic the module cannot run again, so every widget hands back to
 /// its fallback numbers; the panic is reported to the console once.
+///
+/// The hook does not chain to std's default one: in this target that one
+/// only writes to a stderr that goes nowhere, and chaining to it kept its
+/// formatting code in the module.
 pub fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        previous(info);
+    std::panic::set_hook(Box::new(|info| {
         if PANICKED.with(|p| p.replace(true)) {
             return;
         }

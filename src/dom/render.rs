@@ -9,7 +9,7 @@ use super::{Screen, State};
 use crate::engine::api::{ReferralView, Report};
 use crate::engine::catalog::fill;
 use crate::engine::content::{Kind, Mode, Role};
-use crate::engine::{assess, Answer, Level};
+use crate::engine::{assess, join, Answer, Level};
 
 type Result<T = ()> = std::result::Result<T, JsValue>;
 
@@ -40,7 +40,10 @@ pub fn render(state: &State, container: &HtmlElement, move_focus: bool) -> Resul
     container.set_attribute("lang", catalog.lang())?;
     container.set_attribute("dir", &catalog.meta.dir)?;
     container.set_attribute("role", "region")?;
-    container.set_attribute("aria-label", &t("ui.widget_label"))?;
+    // Each mode names its region differently, so two widgets on one page
+    // (a screening and a job-offer check) are told apart.
+    let label = if state.session.mode == Mode::JobOffer { "ui.widget_label_job" } else { "ui.widget_label" };
+    container.set_attribute("aria-label", &t(label))?;
 
     let skip = part(container, ".pk-skip")?;
     skip.set_text_content(Some(&t("ui.exit_skip")));
@@ -62,8 +65,9 @@ pub fn render(state: &State, container: &HtmlElement, move_focus: bool) -> Resul
     }
     let exit = text_el(&doc, "a", "pk-exit", &t("ui.exit"))?;
     exit.set_attribute("href", &state.exit_url)?;
+    // A plain link (it goes to another page): Enter follows it, and it is
+    // announced as what it is. A role of button would also need Space.
     exit.set_attribute("data-action", "exit")?;
-    exit.set_attribute("role", "button")?;
     bar.append_child(&langs)?;
     bar.append_child(&exit)?;
     bar.append_child(&*text_el(&doc, "p", "pk-exit-hint", &t("ui.exit_hint"))?)?;
@@ -151,14 +155,6 @@ fn question(doc: &Document, state: &State, error: Option<&'static str>) -> Resul
     let progress = fill(&t("ui.progress"), &[("n", &n.to_string()), ("total", &total.to_string())]);
     let meta = text_el(doc, "p", "pk-progress", &format!("{} · {progress}", t(&format!("module.{}", question.module))))?;
     form.append_child(&meta)?;
-    if let Some(key) = error {
-        let summary = el(doc, "div", "pk-error")?;
-        summary.set_attribute("role", "alert")?;
-        summary.set_attribute("id", "pk-error")?;
-        summary.append_child(&*text_el(doc, "h3", "pk-error__title", &t("ui.error_title"))?)?;
-        summary.append_child(&*text_el(doc, "p", "pk-error__text", &t(key))?)?;
-        form.append_child(&summary)?;
-    }
     let fieldset = el(doc, "fieldset", "pk-fieldset")?;
     let legend = el(doc, "legend", "pk-legend")?;
     let key = if about_other { format!("q.{}.them", question.id) } else { format!("q.{}", question.id) };
@@ -186,12 +182,22 @@ fn question(doc: &Document, state: &State, error: Option<&'static str>) -> Resul
         fieldset.append_child(&note)?;
         described_by.push("pk-multi");
     }
+    // The error sits under the question and its hints, so its heading follows
+    // the question's heading in order (as in the GOV.UK error message).
+    if let Some(key) = error {
+        let summary = el(doc, "div", "pk-error")?;
+        summary.set_attribute("role", "alert")?;
+        summary.set_attribute("id", "pk-error")?;
+        summary.append_child(&*text_el(doc, "h3", "pk-error__title", &t("ui.error_title"))?)?;
+        summary.append_child(&*text_el(doc, "p", "pk-error__text", &t(key))?)?;
+        fieldset.append_child(&summary)?;
+    }
     if error.is_some() {
         described_by.push("pk-error");
         fieldset.set_attribute("aria-invalid", "true")?;
     }
     if !described_by.is_empty() {
-        fieldset.set_attribute("aria-describedby", &described_by.join(" "))?;
+        fieldset.set_attribute("aria-describedby", &join(&described_by, " "))?;
     }
     let previous = state.session.answers().get(&question.id);
     let chosen = |option: &str| match previous {
@@ -290,6 +296,46 @@ pub fn on_choice_change(target: &Element) {
         let Some(other) = boxes.get(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
         if other != *input && (exclusive || other.has_attribute("data-exclusive")) {
             other.set_checked(false);
+        }
+    }
+}
+
+/// What is ticked on the question on screen but not yet sent with Continue:
+/// the question's id and the chosen values. Kept across a re-render that
+/// stays on the same question (a language switch, a changed attribute).
+pub fn draft(container: &HtmlElement) -> Option<(String, Vec<String>)> {
+    let form = container.query_selector("form[data-question]").ok().flatten()?;
+    let id = form.get_attribute("data-question")?;
+    let mut values = Vec::new();
+    if let Some(select) = form.query_selector("select").ok().flatten().and_then(|s| s.dyn_into::<HtmlSelectElement>().ok()) {
+        values.push(select.value());
+    }
+    let checked = form.query_selector_all("input[name=answer]:checked").ok()?;
+    for i in 0..checked.length() {
+        if let Some(input) = checked.get(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) {
+            values.push(input.value());
+        }
+    }
+    Some((id, values))
+}
+
+/// Puts a [`draft`] back if the same question is on screen again.
+pub fn restore_draft(container: &HtmlElement, draft: Option<(String, Vec<String>)>) {
+    let Some((id, values)) = draft else { return };
+    let Some(form) = container.query_selector("form[data-question]").ok().flatten() else { return };
+    if form.get_attribute("data-question").as_deref() != Some(id.as_str()) {
+        return;
+    }
+    if let Some(select) = form.query_selector("select").ok().flatten().and_then(|s| s.dyn_into::<HtmlSelectElement>().ok()) {
+        if let Some(value) = values.first() {
+            select.set_value(value);
+        }
+        return;
+    }
+    let Ok(inputs) = form.query_selector_all("input[name=answer]") else { return };
+    for i in 0..inputs.length() {
+        if let Some(input) = inputs.get(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) {
+            input.set_checked(values.contains(&input.value()));
         }
     }
 }
@@ -463,7 +509,7 @@ fn result(doc: &Document, state: &State) -> Result<Element> {
     if report.level != Level::Urgent {
         section.append_child(&sos)?;
     }
-    section.append_child(&*referral_list(doc, state, &report)?)?;
+    section.append_child(&*referral_list(doc, state, &report, "h4")?)?;
 
     let actions = el(doc, "div", "pk-actions")?;
     actions.append_child(&*action_button(doc, &t("ui.print"), "print", "pk-button pk-button--secondary")?)?;
@@ -473,7 +519,10 @@ fn result(doc: &Document, state: &State) -> Result<Element> {
     Ok(section)
 }
 
-fn referral_list(doc: &Document, state: &State, report: &Report) -> Result<Element> {
+/// `heading` is the tag of each service's name: one level under the
+/// section it appears in (`h4` under the result's "Who can help", `h3` on
+/// the print view), so headings never skip a level.
+fn referral_list(doc: &Document, state: &State, report: &Report, heading: &str) -> Result<Element> {
     let t = |key: &str| state.content.catalogs.text(&state.lang, key).to_string();
     let wrapper = el(doc, "div", "pk-referrals")?;
     if let Some(no_local) = &report.no_local {
@@ -481,21 +530,21 @@ fn referral_list(doc: &Document, state: &State, report: &Report) -> Result<Eleme
     }
     let list = el(doc, "ul", "pk-referrals__list")?;
     for referral in &report.referrals {
-        list.append_child(&*referral_item(doc, &t, referral)?)?;
+        list.append_child(&*referral_item(doc, &t, referral, heading)?)?;
     }
     wrapper.append_child(&list)?;
     Ok(wrapper)
 }
 
-fn referral_item(doc: &Document, t: &dyn Fn(&str) -> String, referral: &ReferralView) -> Result<Element> {
+fn referral_item(doc: &Document, t: &dyn Fn(&str) -> String, referral: &ReferralView, heading: &str) -> Result<Element> {
     let item = el(doc, "li", "pk-referral")?;
-    item.append_child(&*text_el(doc, "h4", "pk-referral__name", &referral.name)?)?;
+    item.append_child(&*text_el(doc, heading, "pk-referral__name", &referral.name)?)?;
     if !referral.why.is_empty() {
-        item.append_child(&*text_el(doc, "p", "pk-referral__why", &referral.why.join(" · "))?)?;
+        item.append_child(&*text_el(doc, "p", "pk-referral__why", &join(&referral.why, " · "))?)?;
     }
     item.append_child(&*text_el(doc, "p", "pk-referral__hours", &referral.hours)?)?;
     if !referral.languages.is_empty() {
-        let languages = fill(&t("ref.languages"), &[("languages", &referral.languages.join(", "))]);
+        let languages = fill(&t("ref.languages"), &[("languages", &join(&referral.languages, ", "))]);
         item.append_child(&*text_el(doc, "p", "pk-referral__langs", &languages)?)?;
     }
     let contacts = el(doc, "ul", "pk-contacts")?;
@@ -540,7 +589,7 @@ fn print(doc: &Document, state: &State) -> Result<Element> {
     section.append_child(&title)?;
     section.append_child(&*text_el(doc, "p", "pk-note", &t("ui.print_note"))?)?;
     section.append_child(&*emergency_numbers(doc, state, &report)?)?;
-    section.append_child(&*referral_list(doc, state, &report)?)?;
+    section.append_child(&*referral_list(doc, state, &report, "h3")?)?;
     let actions = el(doc, "div", "pk-actions pk-noprint")?;
     actions.append_child(&*action_button(doc, &t("ui.print_now"), "print-now", "pk-button")?)?;
     actions.append_child(&*action_button(doc, &t("ui.print_back"), "back", "pk-button pk-button--secondary")?)?;

@@ -19,7 +19,9 @@ use super::Problem;
 // `Value` operation is code the phone downloads. The question views keep the
 // alphabetical field order their JSON had as `Value` maps; the report's
 // fields come in the order `Report` declares them (JSON objects are
-// unordered, and every consumer parses them).
+// unordered, and every consumer parses them). The command line writes them
+// with serde; the browser with the smaller hand-written writer in json.rs,
+// held to serde's output by tests/json.rs.
 
 /// The questionnaire of a mode, in a language: the output of `questions`.
 #[derive(Debug, Clone, Serialize)]
@@ -172,17 +174,6 @@ pub fn assess_json(content: &Content, lang: &str, input: &AssessInput, local_off
     let effective = super::session::path(content, input.mode, &input.answers).1;
     let report = Report::new(content, lang, &outcome, &effective, &input.region, input.now, local_offset);
     Assessed { report, problems: problems.iter().map(ToString::to_string).collect() }
-}
-
-/// One of the shapes above as compact JSON text.
-pub fn to_json(value: &impl Serialize) -> String {
-    // Only strings are map keys here, so serialising cannot fail.
-    serde_json::to_string(value).unwrap_or_default()
-}
-
-/// The id a unit enum variant has in JSON, such as `job_offer_check`.
-fn json_id(value: &impl Serialize) -> String {
-    to_json(value).trim_matches('"').to_string()
 }
 
 /// Checks a file: a partner config, a questionnaire, a catalog or a directory
@@ -488,7 +479,7 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
                 Contact::Whatsapp(n) => ("whatsapp", n.shown().to_string(), n.is_e164().then(|| format!("https://wa.me/{}", &n.number[1..])), &n.note),
                 Contact::Viber(n) => ("viber", n.shown().to_string(), None, &n.note),
                 Contact::Email { address } => ("email", address.clone(), Some(format!("mailto:{address}")), &NO_NOTE),
-                Contact::Web { url } => ("web", url.trim_start_matches("https://").trim_end_matches('/').to_string(), Some(url.clone()), &NO_NOTE),
+                Contact::Web { url } => ("web", web_label(url), Some(url.clone()), &NO_NOTE),
             };
             let note = note.get(lang).or_else(|| note.get(primary)).or_else(|| note.get("en")).cloned();
             ContactView { kind, label, href, note }
@@ -511,7 +502,7 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
         id: entry.id.clone(),
         name: entry.name_in(lang).to_string(),
         why,
-        services: entry.services.iter().map(|s| t(&format!("ref.service.{}", json_id(s)))).collect(),
+        services: entry.services.iter().map(|s| t(&format!("ref.service.{}", super::read::name_of(*s, super::read::SERVICES)))).collect(),
         contacts,
         hours: hours_text(content, lang, pick.open, local_offset),
         open: pick.open,
@@ -519,6 +510,17 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
         last_verified: entry.last_verified.clone(),
         languages: entry.languages.iter().map(|l| t(&format!("lang.{l}"))).collect(),
     }
+}
+
+/// A web address as shown: without `https://` and trailing slashes. Like
+/// `trim_start_matches("https://")`, written with `strip_prefix` so the
+/// browser build carries no string searcher (see [`super::find`]).
+fn web_label(url: &str) -> String {
+    let mut label = url;
+    while let Some(rest) = label.strip_prefix("https://") {
+        label = rest;
+    }
+    label.trim_end_matches('/').to_string()
 }
 
 static NO_NOTE: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();

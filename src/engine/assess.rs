@@ -14,8 +14,6 @@
 //!   question, so the level is what the known answers show; the result says
 //!   what could not be assessed, and whether it could be higher.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::content::{Answers, Content, Dimension, Element, Grade, Indicator, IndicatorSet, Mode, Role};
@@ -239,13 +237,14 @@ fn judge(content: &Content, mode: Mode, sets: &[IndicatorSet], fired: &[String])
 }
 
 /// The grade an indicator has in each dimension of a set: the highest of its
-/// ILO/EC items there.
-pub fn grades(content: &Content, indicator: &Indicator, set: IndicatorSet) -> BTreeMap<Dimension, Grade> {
-    let mut out: BTreeMap<Dimension, Grade> = BTreeMap::new();
+/// ILO/EC items there, by `Dimension as usize` (an array, not a map: every
+/// map type is code the browser downloads).
+pub fn grades(content: &Content, indicator: &Indicator, set: IndicatorSet) -> [Option<Grade>; Dimension::ALL.len()] {
+    let mut out = [None; Dimension::ALL.len()];
     for item in indicator.ilo_ec.iter().filter_map(|id| content.ilo_item(id)) {
         if let Some(&grade) = item.grades.get(&set) {
-            let entry = out.entry(item.dimension).or_insert(grade);
-            *entry = (*entry).max(grade);
+            let best = &mut out[item.dimension as usize];
+            *best = (*best).max(Some(grade));
         }
     }
     out
@@ -265,8 +264,10 @@ fn positive_dimensions(content: &Content, set: IndicatorSet, fired: &[&Indicator
     // map: every map type is code the browser downloads.
     let mut counts = [[0usize; 3]; Dimension::ALL.len()];
     for indicator in fired {
-        for (dimension, grade) in grades(content, indicator, set) {
-            counts[dimension as usize][grade as usize] += 1;
+        for (count, grade) in counts.iter_mut().zip(grades(content, indicator, set)) {
+            if let Some(grade) = grade {
+                count[grade as usize] += 1;
+            }
         }
     }
     Dimension::ALL

@@ -277,7 +277,7 @@ pub fn placeholders(text: &str) -> BTreeSet<&str> {
 pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
     let mut out = text.to_string();
     for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+        out = super::replace(&out, &format!("{{{name}}}"), value);
     }
     out
 }

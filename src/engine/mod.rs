@@ -20,6 +20,7 @@ pub mod builtin;
 pub mod catalog;
 pub mod condition;
 pub mod content;
+pub mod json;
 pub mod partner;
 mod read;
 pub mod referral;
@@ -73,10 +74,67 @@ pub(crate) fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> std
     }
 }
 
+/// Where `pattern` first occurs in `text`, like `text.find(pattern)`.
+/// A `&str` pattern makes std bring in its two-way string searcher (about
+/// 3 KB of wasm); the texts searched here are short, where comparing at
+/// each byte is quick. Matching whole UTF-8 sequences, a match always starts
+/// and ends on character boundaries. An empty pattern is never found.
+pub(crate) fn find(text: &str, pattern: &str) -> Option<usize> {
+    if pattern.is_empty() {
+        return None;
+    }
+    text.as_bytes().windows(pattern.len()).position(|window| window == pattern.as_bytes())
+}
+
+/// `text.replace(from, to)` for a non-empty `from`, without the two-way
+/// searcher (see [`find`]): every match, left to right, never overlapping.
+pub(crate) fn replace(text: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = find(rest, from) {
+        out.push_str(&rest[..at]);
+        out.push_str(to);
+        rest = &rest[at + from.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `items.join(separator)`. std's `join` is compiled anew for each item
+/// type, about 1.2 KB of wasm each; this loop is a few dozen bytes.
+pub(crate) fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(item.as_ref());
+    }
+    out
+}
+
 /// Turns a serde_json error into a problem that names the line and column.
 pub(crate) fn json_problem(file: &str, error: &serde_json::Error) -> Problem {
     Problem::new(
         format!("{file}:{}:{}", error.line(), error.column()),
         format!("this is not valid content: {error}"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn find_and_replace_work_as_std_does() {
+        let texts = ["", "a", "{n}", "{n}{n}", "x {n} y {nn} {n}", "ааа{n}ћћ", "aaaa", "https://https://x/"];
+        for text in texts {
+            for pattern in ["{n}", "a", "aa", "ћ", "https://", "zz"] {
+                assert_eq!(super::find(text, pattern), text.find(pattern), "{text:?} {pattern:?}");
+                assert_eq!(super::replace(text, pattern, "<{n}>"), text.replace(pattern, "<{n}>"), "{text:?} {pattern:?}");
+            }
+        }
+        assert_eq!(super::find("abc", ""), None);
+        for items in [&[][..], &["a"], &["a", "", "b"]] {
+            assert_eq!(super::join(items, ", "), items.join(", "));
+        }
+    }
 }

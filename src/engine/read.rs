@@ -62,9 +62,15 @@ fn named<T: Copy>(name: &str, names: &[(&str, T)]) -> Option<T> {
     names.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
 }
 
-const MODES: &[(&str, Mode)] = &[("screening", Mode::Screening), ("job_offer", Mode::JobOffer)];
-const KINDS: &[(&str, Kind)] = &[("yes_no", Kind::YesNo), ("single", Kind::Single), ("multi", Kind::Multi), ("country", Kind::Country)];
-const ROLES: &[(&str, Role)] =
+/// The name of an enum value in a table of `(name, value)`: what serde
+/// writes for it (tests in src/engine/json.rs hold the tables to serde's names).
+pub(super) fn name_of<T: Copy + PartialEq>(value: T, names: &[(&'static str, T)]) -> &'static str {
+    names.iter().find(|(_, v)| *v == value).map_or("", |(n, _)| n)
+}
+
+pub(super) const MODES: &[(&str, Mode)] = &[("screening", Mode::Screening), ("job_offer", Mode::JobOffer)];
+pub(super) const KINDS: &[(&str, Kind)] = &[("yes_no", Kind::YesNo), ("single", Kind::Single), ("multi", Kind::Multi), ("country", Kind::Country)];
+pub(super) const ROLES: &[(&str, Role)] =
     &[("age", Role::Age), ("subject", Role::Subject), ("country_now", Role::CountryNow), ("country_work", Role::CountryWork)];
 const ELEMENTS: &[(&str, Element)] = &[("act", Element::Act), ("means", Element::Means), ("purpose", Element::Purpose)];
 const GRADES: &[(&str, Grade)] = &[("weak", Grade::Weak), ("medium", Grade::Medium), ("strong", Grade::Strong)];
@@ -161,12 +167,17 @@ pub fn ilo_ec(value: &Value) -> IloEc {
                 id: text(o, "id"),
                 dimension: choice(o.get("dimension"), &dimensions).unwrap_or(Dimension::Exploitation),
                 label: String::new(),
-                grades: o["grades"]
-                    .as_object()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|(set, grade)| Some((named(set, &sets)?, choice(Some(grade), GRADES)?)))
-                    .collect::<BTreeMap<_, _>>(),
+                grades: {
+                    // Inserted one by one: collecting into a map brings in
+                    // std's sort and bulk build for each map type.
+                    let mut grades = BTreeMap::new();
+                    for (set, grade) in o["grades"].as_object().into_iter().flatten() {
+                        if let (Some(set), Some(grade)) = (named(set, &sets), choice(Some(grade), GRADES)) {
+                            grades.insert(set, grade);
+                        }
+                    }
+                    grades
+                },
             })
             .collect(),
     }
@@ -196,7 +207,7 @@ const ENTRY_FIELDS: &[&str] = &[
     "sources", "last_verified", "source_date", "confidence", "notes",
 ];
 
-const SERVICES: &[(&str, Service)] = &[
+pub(super) const SERVICES: &[(&str, Service)] = &[
     ("emergency", Service::Emergency),
     ("trafficking_identification", Service::TraffickingIdentification),
     ("shelter", Service::Shelter),
@@ -268,7 +279,7 @@ fn one_of(names: &[&str]) -> String {
         0 => "nothing".into(),
         1 => list[0].clone(),
         2 => format!("{} or {}", list[0], list[1]),
-        _ => format!("one of {}", list.join(", ")),
+        _ => format!("one of {}", super::join(&list, ", ")),
     }
 }
 
@@ -311,7 +322,12 @@ fn strings(value: &Value) -> Read<Vec<String>> {
 /// A map of texts, such as names by language.
 fn text_map(value: &Value) -> Read<BTreeMap<String, String>> {
     let object = value.as_object().ok_or_else(|| invalid(value, "a map"))?;
-    object.iter().map(|(key, text)| Ok((key.clone(), string(text)?))).collect()
+    // A loop, not `collect`: see the grades in `ilo_ec`.
+    let mut map = BTreeMap::new();
+    for (key, text) in object {
+        map.insert(key.clone(), string(text)?);
+    }
+    Ok(map)
 }
 
 fn variant<T: Copy>(value: &Value, names: &[(&str, T)]) -> Read<T> {

@@ -169,7 +169,7 @@ pub fn normalise(content: &Content, question: &Question, answer: Answer) -> Resu
         (_, Answer::Choices(choices)) => match choices.as_slice() {
             [one] => normalise(content, question, Answer::Choice(one.clone())),
             [] => Err(AnswerError::NothingChosen),
-            _ => Err(AnswerError::NotAnOption(choices.join(","))),
+            _ => Err(AnswerError::NotAnOption(super::join(&choices, ","))),
         },
     }
 }

@@ -87,8 +87,8 @@ fn split_keep(text: &str) -> Vec<&str> {
 fn keep_as_is(token: &str) -> bool {
     token.contains('{')
         || token.contains('@')
-        || token.contains("://")
-        || token.contains("www.")
+        || super::find(token, "://").is_some()
+        || super::find(token, "www.").is_some()
         || token.chars().any(|c| matches!(c, 'q' | 'w' | 'x' | 'y' | 'Q' | 'W' | 'X' | 'Y'))
 }
 

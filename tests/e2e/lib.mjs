@@ -3,17 +3,18 @@
 
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 
 export const BASE = process.env.PUTOKAZ_URL ?? 'http://127.0.0.1:8391';
 export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
 
-export async function launch() {
+export async function launch(options = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    ...options,
   });
 }
 
@@ -22,8 +23,8 @@ export async function launch() {
  * pages cannot read answers; the test harness (not the widget) opens it so
  * Playwright and axe can look inside.
  */
-export async function openPage(browser, path = '/', { openShadow = true, viewport } = {}) {
-  const context = await browser.newContext({ viewport: viewport ?? { width: 800, height: 900 } });
+export async function openPage(browser, path = '/', { openShadow = true, viewport, context: contextOptions = {} } = {}) {
+  const context = await browser.newContext({ viewport: viewport ?? { width: 800, height: 900 }, ...contextOptions });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error));
@@ -48,7 +49,12 @@ export function widget(page, selector = 'putokaz-screening') {
 
 /** Waits until a widget has mounted (its intro heading shows). */
 export async function mounted(page, selector = 'putokaz-screening') {
-  await widget(page, selector).locator('.pk-title').first().waitFor();
+  try {
+    await widget(page, selector).locator('.pk-title').first().waitFor({ timeout: 15_000 });
+  } catch (error) {
+    // Say why, if the page did: a missing or mismatched build shows here.
+    throw new Error(`${selector} did not mount: ${[...(page.consoleErrors ?? []), ...(page.errors ?? []).map(String)].join(' | ') || error.message}`);
+  }
 }
 
 /** Chooses an answer and continues, by mouse. */
@@ -98,4 +104,191 @@ export async function axe(page) {
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
   });
+}
+
+/** A realistic answer set from tests/scenarios/. */
+export function scenario(name) {
+  return JSON.parse(readFileSync(new URL(`../scenarios/${name}.json`, import.meta.url), 'utf8'));
+}
+
+/** Presses Start on a mounted widget's intro. */
+export async function start(w) {
+  await w.locator('[data-action=start]').click();
+  await w.locator('form.pk-question').waitFor();
+}
+
+/** Starts and answers a scenario to its result; returns the level shown. */
+export async function complete(w, answers) {
+  await start(w);
+  await answerAll(w, answers);
+  return resultLevel(w);
+}
+
+/** The level of the result on screen (`urgent`, `serious`, `some`, `none_reported`). */
+export async function resultLevel(w) {
+  const result = w.locator('section.pk-result');
+  await result.waitFor();
+  const match = /pk-result--(\w+)/.exec(await result.getAttribute('class'));
+  return match?.[1];
+}
+
+/**
+ * Everything a script could read on the page: the text of the document and
+ * of every shadow root the harness could open, and the state of every form
+ * control. Used to prove that answers are gone.
+ */
+export async function everything(page) {
+  return page.evaluate(() => {
+    const parts = [document.title, location.href, String(history.state)];
+    const walk = (root) => {
+      parts.push(root.textContent ?? '');
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) walk(el.shadowRoot);
+        if (el.matches('input:checked')) parts.push(`[checked ${el.value}]`);
+        if (el.matches('select') && el.value) parts.push(`[selected ${el.value}]`);
+        if (el.matches('[data-question]')) parts.push(`[question ${el.getAttribute('data-question')}]`);
+      }
+    };
+    walk(document);
+    return parts.join('\n');
+  });
+}
+
+/**
+ * Elements that stick out sideways past the viewport (in the document and in
+ * open shadow roots), and whether the page scrolls sideways. Visually hidden
+ * elements (1px, or clipped, like the skip link until it has focus) are ignored.
+ */
+export async function overflow(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out = [];
+    if (document.documentElement.scrollWidth > width) out.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) walk(el.shadowRoot);
+        const box = el.getBoundingClientRect();
+        if (box.width <= 1 || box.height <= 1 || getComputedStyle(el).clipPath !== 'none') continue;
+        if (box.right > width + 0.5 || box.left < -0.5) {
+          out.push(`${el.tagName.toLowerCase()}.${el.className}: ${Math.round(box.left)}..${Math.round(box.right)} of ${width}`);
+        }
+        if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') {
+          out.push(`${el.tagName.toLowerCase()}.${el.className} scrolls sideways`);
+        }
+      }
+    };
+    walk(document);
+    return out;
+  });
+}
+
+/** The element that has focus, looking through open shadow roots. */
+export async function focused(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return null;
+    return {
+      tag: el.tagName.toLowerCase(),
+      type: el.getAttribute('type'),
+      value: el.value ?? null,
+      action: el.getAttribute('data-action'),
+      className: el.className,
+      checked: el.checked ?? null,
+      text: (el.textContent ?? '').trim().slice(0, 300),
+    };
+  });
+}
+
+/**
+ * Records what the page looks like in the moment after a quick exit starts
+ * and before the neutral page arrives (the exit-url's request is held until
+ * `release()`). Call before navigating to the widget's page; then
+ * `await snapshot` after triggering the exit. Page scripts cannot be
+ * evaluated while a navigation is pending, so the page reports itself
+ * through the console: when a navigation starts (beforeunload), right after
+ * the click or key that started it has been handled.
+ */
+export async function watchExit(page, exitPath = '**/neutral.html') {
+  await page.addInitScript(() => {
+    addEventListener('beforeunload', () => setTimeout(() => {
+      if (!document.querySelector('putokaz-screening')) return; // leaving another page
+      const parts = [];
+      const walk = (root) => {
+        parts.push(root.textContent ?? '');
+        for (const el of root.querySelectorAll('*')) {
+          if (el.shadowRoot) walk(el.shadowRoot);
+          if (el.matches('input:checked')) parts.push(`[checked ${el.value}]`);
+          if (el.matches('select') && el.value) parts.push(`[selected ${el.value}]`);
+        }
+      };
+      walk(document);
+      const widgets = [...document.querySelectorAll('putokaz-screening')].map((el) => el.shadowRoot?.textContent ?? null);
+      console.log(`PUTOKAZ-EXIT ${JSON.stringify({ path: location.pathname, hidden: document.body.hidden, widgets, text: parts.join('\n') })}`);
+    }, 0), true);
+  });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(exitPath, async (route) => { await held; await route.continue(); });
+  const snapshot = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('PUTOKAZ-EXIT '), timeout: 10_000 })
+    .then((m) => JSON.parse(m.text().slice('PUTOKAZ-EXIT '.length)));
+  snapshot.catch(() => {}); // a test that fails before the exit must not also leave a stray rejection
+  return { snapshot, release };
+}
+
+/**
+ * What a screen reader gets, through the browser's accessibility tree (the
+ * DevTools protocol): it sees into closed shadow roots, which page scripts
+ * and Playwright selectors cannot. For tests that keep the real closed root.
+ */
+export async function screenReader(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+  const nodes = async () => (await cdp.send('Accessibility.getFullAXTree')).nodes.filter((n) => !n.ignored);
+  const prop = (node, name) => node.properties?.find((p) => p.name === name)?.value?.value;
+  const view = (n) => n && { role: n.role?.value, name: n.name?.value ?? '', value: n.value?.value ?? null, checked: prop(n, 'checked') ?? null };
+  return {
+    /** The focused control (not the page itself). */
+    async focused() {
+      return view((await nodes()).filter((n) => prop(n, 'focused') && n.role?.value !== 'RootWebArea').at(-1));
+    },
+    /** Every node, as { role, name, value, checked }. */
+    async all() {
+      return (await nodes()).map(view);
+    },
+    async find(role, name) {
+      return (await nodes()).map(view).filter((n) => n.role === role && (name instanceof RegExp ? name.test(n.name) : n.name === name));
+    },
+  };
+}
+
+/**
+ * The elements inside every widget's shadow root, closed or not, through the
+ * DevTools protocol's DOM (as an inspector sees them): tag, attributes, text.
+ */
+export async function closedDom(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  await cdp.detach();
+  const out = [];
+  const walk = (node, inside) => {
+    if (inside && node.nodeType === 1) {
+      const attributes = {};
+      for (let i = 0; i < (node.attributes ?? []).length; i += 2) attributes[node.attributes[i]] = node.attributes[i + 1];
+      out.push({ tag: node.nodeName.toLowerCase(), attributes, id: node.backendNodeId });
+    }
+    if (inside && node.nodeType === 3) out.push({ text: node.nodeValue });
+    for (const child of node.children ?? []) walk(child, inside);
+    for (const shadow of node.shadowRoots ?? []) walk(shadow, inside || node.nodeName === 'PUTOKAZ-SCREENING');
+  };
+  walk(root, false);
+  return out;
+}
+
+/** The border box of an element found by closedDom(), in CSS pixels. */
+export async function closedBox(page, backendNodeId) {
+  const cdp = await page.context().newCDPSession(page);
+  const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId });
+  await cdp.detach();
+  return { width: model.width, height: model.height };
 }

@@ -1,0 +1,158 @@
+// Putokaz benchmark (not a test: `node --test` does not pick it up).
+//
+// In headless Chromium with the CPU slowed 4× and a slow-3G-like network
+// (400 kbit/s down and up, 400 ms round trip, no cache), it measures:
+//   - bytes transferred (encoded, as they crossed the wire) for everything
+//     the widget loads, file by file;
+//   - the time from navigation to the intro visible, and to the first
+//     question visible when Start is pressed as soon as the intro shows;
+//   - the time from an answer (a click on Continue) to the next question
+//     visible: the median of 20.
+// It also prints each file's size gzipped (the test server sends no gzip; a
+// partner's server usually does), against the 150 KB budget.
+//
+//   node tests/e2e/bench/run.mjs            (needs PUTOKAZ_URL's server)
+//   bash .ci/bench                          (builds, serves, runs)
+//
+// Options by environment: PUTOKAZ_URL, CHROMIUM, BENCH_RUNS (default 3),
+// BENCH_CPU (default 4), BENCH_KBPS (default 400), BENCH_RTT_MS (default 400).
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.PUTOKAZ_URL ?? 'http://127.0.0.1:8391';
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const CPU = Number(process.env.BENCH_CPU ?? 4);
+const KBPS = Number(process.env.BENCH_KBPS ?? 400);
+const RTT = Number(process.env.BENCH_RTT_MS ?? 400);
+const ANSWERS = 20;
+const BUDGET = 150 * 1024;
+const WWW = fileURLToPath(new URL('../../../www/', import.meta.url));
+const WIDGET_FILE = /\/(putokaz\.js|putokaz\.css|pkg\/[^/]+)$/;
+
+/**
+ * Runs in the page before anything else: opens the shadow root for the
+ * harness (as the e2e tests do), and times the widget from inside the page,
+ * so no DevTools round trip is counted. "Visible" means the frame after the
+ * change was painted (a requestAnimationFrame, then a task).
+ */
+function instrument(answers) {
+  const marks = { answers: [] };
+  window.benchMarks = marks;
+  const painted = (then) => requestAnimationFrame(() => setTimeout(then, 0));
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, { ...init, mode: 'open' });
+    if (this.id !== 'bench') return root;
+    const observer = new MutationObserver(() => {
+      if (marks.intro === undefined && root.querySelector('.pk-intro')) {
+        marks.introSeen = performance.now();
+        observer.disconnect();
+        painted(() => {
+          marks.intro = performance.now();
+          const started = performance.now();
+          root.querySelector('[data-action=start]').click();
+          if (!root.querySelector('form.pk-question')) { marks.error = 'Start did not show a question'; return; }
+          painted(() => {
+            marks.start = performance.now() - started;
+            marks.firstQuestion = performance.now();
+            answerNext(root, 0);
+          });
+        });
+      }
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    return root;
+  };
+  // Answers "Not sure" (the path that asks the most questions), timing each
+  // Continue click until the next question has been painted.
+  function answerNext(root, n) {
+    if (n >= answers) { marks.done = true; return; }
+    const form = root.querySelector('form.pk-question');
+    if (!form) { marks.error = `no question after ${n} answers`; return; }
+    const before = form.getAttribute('data-question');
+    const select = form.querySelector('select');
+    if (select) select.value = 'not_sure';
+    else form.querySelector('input[value=not_sure]').checked = true;
+    const t0 = performance.now();
+    form.querySelector('button[type=submit]').click();
+    const next = root.querySelector('form.pk-question');
+    if (!next || next.getAttribute('data-question') === before) { marks.error = `answer ${n} did not move on`; return; }
+    painted(() => {
+      marks.answers.push(performance.now() - t0);
+      answerNext(root, n + 1);
+    });
+  }
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const ms = (x) => `${x.toFixed(0)} ms`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function run(browser, page) {
+  const context = await browser.newContext({ viewport: { width: 400, height: 800 } });
+  const tab = await context.newPage();
+  await tab.addInitScript(instrument, ANSWERS);
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: RTT, downloadThroughput: (KBPS * 1000) / 8, uploadThroughput: (KBPS * 1000) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+  const urls = new Map();
+  const bytes = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  cdp.on('Network.loadingFinished', (e) => {
+    const url = urls.get(e.requestId);
+    if (url) bytes.set(url, (bytes.get(url) ?? 0) + e.encodedDataLength);
+  });
+  await tab.goto(`${BASE}/${page}`, { waitUntil: 'commit' });
+  await tab.waitForFunction(() => window.benchMarks?.done || window.benchMarks?.error, null, { timeout: 300_000, polling: 250 });
+  const marks = await tab.evaluate(() => window.benchMarks);
+  if (marks.error) throw new Error(marks.error);
+  await context.close();
+  const files = [...bytes].filter(([url]) => WIDGET_FILE.test(new URL(url).pathname)).map(([url, n]) => [new URL(url).pathname.slice(1), n]);
+  return { marks, files };
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+});
+const results = [];
+for (let i = 0; i < RUNS; i += 1) {
+  results.push(await run(browser, 'bench.html'));
+  process.stderr.write(`run ${i + 1}/${RUNS} done\n`);
+}
+await browser.close();
+
+// Bytes on the wire, per file (the same in every run).
+const wire = new Map(results[0].files);
+const served = [...wire.keys()];
+console.log(`\nPutokaz benchmark: ${CPU}× CPU slowdown, ${KBPS} kbit/s, ${RTT} ms RTT, cold cache, ${RUNS} runs, ${BASE}\n`);
+console.log('file                          on the wire    raw file     gzip -9');
+let wireTotal = 0; let rawTotal = 0; let gzTotal = 0;
+for (const file of served) {
+  const content = readFileSync(WWW + file);
+  const gz = gzipSync(content, { level: 9 }).length;
+  wireTotal += wire.get(file); rawTotal += content.length; gzTotal += gz;
+  console.log(`${file.padEnd(28)} ${String(wire.get(file)).padStart(12)} ${String(content.length).padStart(11)} ${String(gz).padStart(11)}`);
+}
+console.log(`${'total'.padEnd(28)} ${String(wireTotal).padStart(12)} ${String(rawTotal).padStart(11)} ${String(gzTotal).padStart(11)}`);
+console.log(`(on the wire = encoded bytes incl. headers, served without compression; budget ${BUDGET} bytes gzipped: ${gzTotal <= BUDGET ? 'within' : `OVER by ${gzTotal - BUDGET}`})\n`);
+
+const column = (f) => results.map((r) => f(r.marks));
+const rows = [
+  ['navigation → intro visible', column((m) => m.intro)],
+  ['navigation → first question visible', column((m) => m.firstQuestion)],
+  ['Start → first question visible', column((m) => m.start)],
+  [`answer → next question (median of ${ANSWERS})`, column((m) => median(m.answers))],
+  [`answer → next question (slowest of ${ANSWERS})`, column((m) => Math.max(...m.answers))],
+];
+console.log(`${'measure'.padEnd(44)} ${'median'.padStart(9)} ${'min'.padStart(9)} ${'max'.padStart(9)}`);
+for (const [name, xs] of rows) {
+  console.log(`${name.padEnd(44)} ${ms(median(xs)).padStart(9)} ${ms(Math.min(...xs)).padStart(9)} ${ms(Math.max(...xs)).padStart(9)}`);
+}
+console.log(`\n(${kb(gzTotal)} gzipped would take about ${ms(((gzTotal * 8) / (KBPS * 1000)) * 1000 + RTT * 3)} to arrive on this link.)`);

@@ -1,0 +1,129 @@
+// PROOF 3: the widget runs under a strict Content Security Policy.
+//
+// The test server sends the policy Putokaz recommends (checked below, word
+// for word, against issue 6) on every response. Complete flows in both modes,
+// with language switches, the print view and a re-mount, must not raise a
+// single `securitypolicyviolation` (listened for from before the first
+// script, on the document, capturing, so violations inside the shadow root
+// are heard too). A tighter policy also works: every source an exact URL
+// (the wasm file the only thing `connect-src` allows, for its one fetch),
+// plus Trusted Types with no policy at all (so no HTML string can ever reach
+// a DOM sink). Without `connect-src` for the wasm, or without
+// 'wasm-unsafe-eval', the widget cannot start, and the fallback stays.
+//
+// How it fails if the promise breaks: an inline style attribute
+// (`element.style = ...` is allowed, `setAttribute('style', ...)` is not), an
+// inline <script> or <style>, eval or new Function, innerHTML (a Trusted
+// Types violation), or any request to another URL would each fire a
+// securitypolicyviolation event, which `violations` lists.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, widget, mounted, start, answer, answerAll, resultLevel, scenario, BASE } from './lib.mjs';
+
+const ISSUE_6_POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+/** A page that records every CSP violation from its very start. */
+async function watched(policy) {
+  const page = await openPage(browser, null);
+  await page.addInitScript(() => {
+    window.violations = [];
+    const note = (e) => window.violations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} ${e.sample}`.trim());
+    document.addEventListener('securitypolicyviolation', note, true);
+  });
+  if (policy) {
+    await page.route(/\/(exit|job-offer)\.html$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
+    });
+  }
+  return page;
+}
+
+const violations = (page) => page.evaluate(() => window.violations);
+
+async function screeningAndJobOffer(page) {
+  const w = widget(page);
+  await start(w);
+  await answer(w, 'yes');
+  await w.locator('[data-action=continue]').click();
+  await w.locator('button[data-lang="sr-Cyrl"]').click();
+  await w.locator('button[type=submit]').click(); // the error state
+  await answerAll(w, scenario('construction_worker_passport_kept').answers);
+  assert.equal(await resultLevel(w), 'urgent');
+  await w.locator('summary').first().click();
+  await w.locator('[data-action=print]').click();
+  await w.locator('[data-action=back]').click();
+  await page.evaluate(() => {
+    const element = document.querySelector('putokaz-screening');
+    element.setAttribute('mode', 'job-offer');
+    element.remove();
+    document.querySelector('main').append(element);
+  });
+  await mounted(page);
+  await start(w);
+  await answerAll(w, scenario('job_offer_risky_offer').answers);
+  assert.equal(await resultLevel(w), 'serious');
+}
+
+test("the recommended policy (issue 6's, as served): complete flows, no violation", async () => {
+  const page = await watched(null);
+  const response = await page.goto(`${BASE}/exit.html`);
+  assert.equal(response.headers()['content-security-policy'], ISSUE_6_POLICY);
+  await mounted(page);
+  await screeningAndJobOffer(page);
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(page.consoleErrors, []);
+});
+
+test('a tighter policy: exact URLs only, the wasm the only connection, Trusted Types with no policy', async () => {
+  // Learn the exact files from a first, normal load, so the policy names each one.
+  const probe = await watched(null);
+  await probe.goto(`${BASE}/exit.html`);
+  await mounted(probe);
+  const files = await probe.evaluate(() => performance.getEntriesByType('resource').map((e) => [e.initiatorType, e.name]));
+  await probe.context().close();
+  const of = (...types) => files.filter(([type]) => types.includes(type)).map(([, url]) => url).join(' ');
+  const wasm = files.map(([, url]) => url).find((url) => url.endsWith('.wasm'));
+  const tight = [
+    "default-src 'none'",
+    `script-src ${of('script', 'other').split(' ').filter((u) => u.endsWith('.js')).join(' ')} 'wasm-unsafe-eval'`,
+    `style-src ${of('link', 'css').split(' ').filter((u) => u.endsWith('.css')).join(' ')}`,
+    `connect-src ${wasm}`,
+    `img-src ${BASE}/favicon.svg`,
+    "require-trusted-types-for 'script'",
+    "trusted-types 'none'",
+    "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
+  ].join('; ');
+  assert.match(tight, /script-src \S+putokaz\.js .*'wasm-unsafe-eval'/);
+  assert.match(tight, /style-src \S+\/putokaz\.css/);
+
+  const page = await watched(tight);
+  const response = await page.goto(`${BASE}/exit.html`);
+  assert.equal((await response.allHeaders())['content-security-policy'], tight);
+  await mounted(page);
+  await screeningAndJobOffer(page);
+  assert.deepEqual(await violations(page), [], tight);
+  assert.deepEqual(page.consoleErrors, []);
+});
+
+/** The fallback stays, and the blocked thing is reported. */
+async function blockedWith(policy, directive) {
+  const page = await watched(policy);
+  const failed = page.waitForEvent('console', { predicate: (m) => /Putokaz could not start/.test(m.text()), timeout: 10_000 });
+  await page.goto(`${BASE}/exit.html`);
+  await failed;
+  await page.locator('putokaz-screening .fallback').waitFor({ state: 'visible' });
+  assert.ok((await violations(page)).some((v) => v.startsWith(directive)), (await violations(page)).join('\n'));
+}
+
+test("connect-src 'none' blocks the module's one fetch: the fallback stays", async () => {
+  await blockedWith(ISSUE_6_POLICY.replace("connect-src 'self'", "connect-src 'none'"), 'connect-src');
+});
+
+test("without 'wasm-unsafe-eval' the module cannot compile: the fallback stays", async () => {
+  await blockedWith(ISSUE_6_POLICY.replace(" 'wasm-unsafe-eval'", ''), 'script-src');
+});

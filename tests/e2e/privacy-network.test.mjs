@@ -1,0 +1,127 @@
+// PROOF 1: nothing leaves the browser.
+//
+// Every request is recorded from the first byte of the page to the end of
+// complete flows in both modes (both widgets of the demo page: a screening to
+// a result, Back, language switches, the print view, clearing, a job-offer
+// check to its result), at three levels: Playwright's page and context
+// request events, the raw DevTools protocol (Network.requestWillBeSent, which
+// also sees beacons, pings and prefetches), and the page's own Resource
+// Timing buffer. WebSockets, workers and service workers are watched too.
+//
+// How it fails if the promise breaks: any request after the widget has
+// mounted (a fetch, an XHR, navigator.sendBeacon, an <img src> or <link
+// rel=prefetch> added to the DOM, a WebSocket, a Worker) shows up as a URL in
+// `after`, as a new Resource Timing entry, or as a websocket/worker event,
+// and the assertions list it. Before mount, only the page itself, the
+// widget's own files (each exactly once) and the page's icon may load.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, widget, mounted, start, answer, answerAll, resultLevel, scenario, BASE } from './lib.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+/** Starts recording every request, websocket and worker of a fresh page. */
+async function record(page) {
+  const seen = [];
+  const note = (source) => (request) => seen.push(`${source} ${request.method()} ${request.url()}`);
+  page.on('request', note('page'));
+  page.context().on('request', note('context'));
+  page.on('websocket', (ws) => seen.push(`websocket ${ws.url()}`));
+  page.on('worker', (worker) => seen.push(`worker ${worker.url()}`));
+  page.context().on('serviceworker', (worker) => seen.push(`serviceworker ${worker.url()}`));
+  page.on('popup', (popup) => seen.push(`popup ${popup.url()}`));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  cdp.on('Network.requestWillBeSent', (e) => seen.push(`cdp ${e.type} ${e.request.method} ${e.request.url}`));
+  cdp.on('Network.webSocketCreated', (e) => seen.push(`cdp websocket ${e.url}`));
+  return seen;
+}
+
+const resources = (page) => page.evaluate(() => performance.getEntriesByType('resource').map((e) => `${e.initiatorType} ${e.name}`));
+
+/** Everything the page may load before the widget is up: each once, from this origin. */
+function checkLoad(seen) {
+  const urls = seen.filter((s) => s.startsWith('cdp ')).map((s) => s.split(' ').at(-1));
+  const allowed = /^\/(index\.html|exit\.html|job-offer\.html|demo\.css|favicon\.svg|putokaz\.js|putokaz\.css|pkg\/[\w.-]+\.(js|wasm))?$/;
+  for (const url of urls) {
+    const parsed = new URL(url);
+    assert.equal(parsed.origin, BASE, `only this site: ${url}`);
+    assert.match(parsed.pathname, allowed, `only the page and the widget's files: ${url}`);
+  }
+  assert.equal(new Set(urls).size, urls.length, `each file once:\n${urls.join('\n')}`);
+  assert.equal(urls.filter((u) => u.endsWith('.wasm')).length, 1, 'the module once');
+  assert.equal(urls.filter((u) => u.endsWith('/putokaz.css')).length, 1, 'the stylesheet once, for both widgets');
+}
+
+test('the demo page: after mount, complete flows in both modes send no request at all', async () => {
+  const page = await openPage(browser, null);
+  const seen = await record(page);
+  await page.goto(`${BASE}/`);
+  await mounted(page);
+  await mounted(page, 'putokaz-screening[mode="job-offer"]');
+  await page.waitForLoadState('networkidle');
+  checkLoad(seen);
+  const loaded = seen.length;
+  const timing = await resources(page);
+
+  // A screening to a serious result, with Back, languages, print view and clearing.
+  const w = widget(page);
+  await start(w);
+  await answer(w, 'yes');
+  await w.locator('[data-action=continue]').click();
+  await w.locator('button[data-lang="sr-Latn"]').click();
+  await answerAll(w, scenario('construction_worker_passport_kept').answers);
+  assert.equal(await resultLevel(w), 'urgent');
+  await w.locator('button[data-lang="sr-Cyrl"]').click();
+  await w.locator('summary').first().click();
+  await w.locator('[data-action=print]').click();
+  await w.locator('[data-action=back]').click();
+  await w.locator('[data-action=back]').click();
+  await w.locator('button[type=submit]').click();
+  await w.locator('[data-action=restart]').click();
+  await page.keyboard.press('Shift');
+
+  // The job-offer check to its result.
+  const job = widget(page, 'putokaz-screening[mode="job-offer"]');
+  await start(job);
+  await answerAll(job, scenario('job_offer_risky_offer').answers);
+  assert.equal(await resultLevel(job), 'serious');
+
+  // And a widget re-made by attribute changes and removal.
+  await page.evaluate(() => {
+    const element = document.querySelector('putokaz-screening');
+    element.setAttribute('mode', 'job-offer');
+    element.setAttribute('region', 'DE');
+    element.remove();
+    document.querySelector('main').append(element);
+  });
+  await mounted(page);
+
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(seen.slice(loaded), [], 'no request, websocket or worker after mount');
+  assert.deepEqual(await resources(page), timing, 'no new entry in the Resource Timing buffer');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the quick exit is the only navigation, and it carries nothing: no query, no referrer', async () => {
+  const page = await openPage(browser, null);
+  const seen = await record(page);
+  const headers = [];
+  page.on('request', (r) => { if (r.url().includes('neutral')) headers.push(r.headers()); });
+  await page.goto(`${BASE}/exit.html`);
+  await mounted(page);
+  await page.waitForLoadState('networkidle');
+  const loaded = seen.length;
+  const w = widget(page);
+  await start(w);
+  await answerAll(w, scenario('child_begging_adult_keeps_money').answers);
+  await w.locator('a.pk-exit').click();
+  await page.waitForURL(`${BASE}/neutral.html`);
+  await page.waitForLoadState('networkidle');
+  const after = seen.slice(loaded).filter((s) => s.startsWith('cdp '));
+  assert.deepEqual(after.map((s) => s.replace(/^cdp \w+ /, '')).filter((s) => !s.endsWith('/favicon.svg')), [`GET ${BASE}/neutral.html`]);
+  // The server sends Referrer-Policy: no-referrer; the exit adds nothing of its own either.
+  assert.equal(headers[0].referer, undefined);
+});
