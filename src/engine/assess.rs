@@ -112,7 +112,7 @@ pub fn assess(content: &Content, mode: Mode, answers: &Answers) -> Outcome {
         module.is_some_and(|m| m.modes.contains(&mode))
     }).map(|(id, answer)| (id.clone(), answer.clone())));
     given.extend(effective.iter().map(|(id, answer)| (id.clone(), answer.clone())));
-    let sets = applicable_sets(content, &effective);
+    let sets = applicable_sets(content, mode, &effective);
     let mut fired = Vec::new();
     let mut unassessed = Vec::new();
     for indicator in &content.questionnaire.indicators {
@@ -154,8 +154,17 @@ pub fn assess(content: &Content, mode: Mode, answers: &Answers) -> Outcome {
 
 /// Adult sets for an adult, child sets for a child, and both when the age is
 /// not known: when in doubt, the child rules, which need no means, apply too.
-pub fn applicable_sets(content: &Content, answers: &Answers) -> Vec<IndicatorSet> {
-    let age = content.question_with_role(Role::Age).and_then(|q| answers.get(&q.id));
+/// A mode that never asks the age (the job-offer check, used by people
+/// about to go abroad for work) applies the adult rules only.
+pub fn applicable_sets(content: &Content, mode: Mode, answers: &Answers) -> Vec<IndicatorSet> {
+    let age_question = content.question_with_role(Role::Age);
+    let age_asked = age_question
+        .and_then(|q| content.module(&q.module))
+        .is_some_and(|m| m.modes.contains(&mode));
+    if !age_asked {
+        return IndicatorSet::ALL.into_iter().filter(|s| !s.is_child()).collect();
+    }
+    let age = age_question.and_then(|q| answers.get(&q.id));
     let (adult, child) = match age {
         Some(super::Answer::Choice(c)) if c == "18_plus" => (true, false),
         Some(super::Answer::Choice(c)) if c == "under_14" || c == "14_17" => (false, true),

@@ -574,6 +574,15 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
             continue;
         }
         let has = |s: Service| entry.services.contains(&s);
+        // Checking a job offer is about work and recruitment: lines for other
+        // needs (children, missing children, violence at home) would only
+        // lengthen the list.
+        let about_work = [Service::JobOfferCheck, Service::TraffickingIdentification, Service::LabourRights, Service::Legal, Service::Information]
+            .into_iter()
+            .any(has);
+        if outcome.mode == Mode::JobOffer && !about_work {
+            continue;
+        }
         let mut score = 0;
         let mut why = Vec::new();
         if maybe_child && (has(Service::Children) || has(Service::MissingChildren)) {
