@@ -237,3 +237,18 @@ fn job_offer_mode_starts_at_the_job_offer_check() {
     assert!(w.text(".pk-screen").contains("What to check:"));
     assert!(w.text(".pk-screen").contains("ASTRA"), "where to get a contract checked");
 }
+
+#[wasm_bindgen_test]
+fn not_safe_to_answer_offers_the_way_out_first() {
+    let w = Mounted::new(&[("lang", "en"), ("exitUrl", "https://example.org/weather")]);
+    w.click("[data-action=start]");
+    w.answer("no");
+    w.answer("no");
+    assert_eq!(w.text("h2.pk-title"), "If it is not safe now");
+    let exits: Vec<Element> = w.all(".pk-screen a[data-action=exit]");
+    assert_eq!(exits.len(), 1, "the screen itself offers the exit");
+    assert_eq!(exits[0].get_attribute("href").as_deref(), Some("https://example.org/weather"));
+    assert_eq!(active_in(&w).map(|e| e.tag_name()), Some("H2".into()));
+    w.click("[data-action=continue]");
+    assert_eq!(w.find("form.pk-question").get_attribute("data-question").as_deref(), Some("who_for"));
+}

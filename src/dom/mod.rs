@@ -38,6 +38,8 @@ pub(crate) enum Screen {
     Intro,
     Question { error: Option<&'static str> },
     Emergency,
+    /// After "is it safe to answer now?" was answered "no": the way out first.
+    NotSafe,
     Result,
     Print,
 }
@@ -235,7 +237,7 @@ fn on_action(state: &Rc<RefCell<State>>, container: &HtmlElement, action: &str, 
         "back" => {
             s.screen = match s.screen.clone() {
                 Screen::Print => Screen::Result,
-                Screen::Emergency => Screen::Question { error: None },
+                Screen::Emergency | Screen::NotSafe => Screen::Question { error: None },
                 Screen::Intro => Screen::Intro,
                 _ if s.session.back(&content) => Screen::Question { error: None },
                 _ => Screen::Intro,
@@ -282,9 +284,12 @@ fn on_answer(state: &Rc<RefCell<State>>, container: &HtmlElement, form: &web_sys
         Some(answer) => s.session.answer(&content, &question_id, answer).map_err(|e| e.message_key()),
         None => Err("ui.error_choose"),
     };
+    let not_safe = content.question(&question_id).is_some_and(|q| q.role == Some(crate::engine::content::Role::SafeNow))
+        && s.session.answers().get(&question_id) == Some(&crate::engine::Answer::Choice("no".into()));
     s.screen = match result {
         Err(key) => Screen::Question { error: Some(key) },
         Ok(()) if !urgent_before && urgent_fired(&content, &s.session) => Screen::Emergency,
+        Ok(()) if not_safe => Screen::NotSafe,
         Ok(()) if s.session.is_finished() => Screen::Result,
         Ok(()) => Screen::Question { error: None },
     };

@@ -78,6 +78,7 @@ pub fn render(state: &State, container: &HtmlElement, move_focus: bool) -> Resul
         Screen::Intro => intro(&doc, state)?,
         Screen::Question { error } => question(&doc, state, *error)?,
         Screen::Emergency => emergency(&doc, state)?,
+        Screen::NotSafe => not_safe(&doc, state)?,
         Screen::Result => result(&doc, state)?,
         Screen::Print => print(&doc, state)?,
     };
@@ -394,6 +395,24 @@ fn emergency(doc: &Document, state: &State) -> Result<Element> {
     section.append_child(&*text_el(doc, "p", "pk-text", &t("ui.emergency_body"))?)?;
     section.append_child(&*emergency_numbers(doc, state, &report)?)?;
     section.append_child(&*action_button(doc, &t("ui.emergency_continue"), "continue", "pk-button")?)?;
+    Ok(section)
+}
+
+/// "Not safe to answer now": leaving comes first, continuing second.
+fn not_safe(doc: &Document, state: &State) -> Result<Element> {
+    let t = |key: &str| state.content.catalogs.text(&state.lang, key).to_string();
+    let section = el(doc, "section", "pk-emergency")?;
+    let title = text_el(doc, "h2", "pk-title", &t("ui.not_safe_title"))?;
+    title.set_attribute("tabindex", "-1")?;
+    section.append_child(&title)?;
+    section.append_child(&*text_el(doc, "p", "pk-text", &t("ui.not_safe_body"))?)?;
+    let actions = el(doc, "div", "pk-actions")?;
+    let exit = text_el(doc, "a", "pk-exit", &t("ui.exit"))?;
+    exit.set_attribute("href", &state.exit_url)?;
+    exit.set_attribute("data-action", "exit")?;
+    actions.append_child(&exit)?;
+    actions.append_child(&*action_button(doc, &t("ui.not_safe_continue"), "continue", "pk-button pk-button--secondary")?)?;
+    section.append_child(&actions)?;
     Ok(section)
 }
 

@@ -101,6 +101,8 @@ pub enum Role {
     Subject,
     CountryNow,
     CountryWork,
+    /// "Is it safe to answer now?": a yes/no question; "no" offers the way out first.
+    SafeNow,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -453,9 +455,13 @@ impl Content {
                 let expected: Option<&[&str]> = match role {
                     Role::Age => Some(&["under_14", "14_17", "18_plus"]),
                     Role::Subject => Some(&["self", "other"]),
-                    Role::CountryNow | Role::CountryWork => None,
+                    Role::CountryNow | Role::CountryWork | Role::SafeNow => None,
                 };
                 match expected {
+                    None if role == Role::SafeNow && question.kind != Kind::YesNo => {
+                        problems.push(Problem::new(&at, "a question with role SafeNow must be yes/no"))
+                    }
+                    None if role == Role::SafeNow => {}
                     Some(expected) if question.kind != Kind::Single || question.options != expected => {
                         problems.push(Problem::new(&at, format!("a question with role {role:?} must be single choice with options {expected:?}")))
                     }

@@ -381,7 +381,7 @@ mod tests {
         for kind in [Kind::YesNo, Kind::Single, Kind::Multi, Kind::Country] {
             same(to_text(&kind), serde_json::to_string(&kind).unwrap());
         }
-        for role in [Role::Age, Role::Subject, Role::CountryNow, Role::CountryWork] {
+        for role in [Role::Age, Role::Subject, Role::CountryNow, Role::CountryWork, Role::SafeNow] {
             same(to_text(&role), serde_json::to_string(&role).unwrap());
         }
         for level in Level::ALL {

@@ -1,5 +1,6 @@
 // axe-core finds no violation on the intro, every question kind (yes/no,
-// single, multiple, country), the error state and the emergency panel, on the
+// single, multiple, country), the error state, the emergency panel and the
+// "not safe now" screen, on the
 // demo page with both widgets, and in Serbian.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -34,6 +35,20 @@ test('intro, each question kind, error and emergency panel: no violations', asyn
   await check('multiple choice', 'input[type=checkbox][value=work_now]');
   await w.locator('button[type=submit]').click();
   await check('error on a multiple choice', '.pk-error');
+});
+
+test('"not safe to answer now" puts the exit first: no violations', async () => {
+  const page = await openPage(browser, '/exit.html');
+  await mounted(page);
+  const w = widget(page);
+  await start(w);
+  await answer(w, 'no');
+  await answer(w, 'no');
+  assert.equal(await w.locator('section.pk-emergency h2').textContent(), 'If it is not safe now');
+  assert.equal(await w.locator('section.pk-emergency a[data-action=exit]').count(), 1);
+  assert.deepEqual(await axe(page), [], 'not-safe screen');
+  await w.locator('[data-action=continue]').click();
+  assert.equal(await w.locator('form.pk-question').getAttribute('data-question'), 'who_for');
 });
 
 test('the demo page with two widgets, and the widget in Serbian: no violations', async () => {
