@@ -176,3 +176,22 @@ fn broken_partner_entries_are_skipped_and_never_hide_the_emergency_number() {
     assert!(police.emergency && police.voice().is_some_and(|n| n.number == "192"));
     assert!(content.directory.get("rs-ambulance-194").is_some());
 }
+
+#[test]
+fn serbian_readers_see_serbian_names_and_no_english_notes() {
+    let content = builtin::content();
+    let pairs = [("danger_now", "no"), ("country_now", "RS"), ("situation", "work_now"), ("control_signs", "documents_kept,cannot_leave")];
+    let latin = report(content, Mode::Screening, "sr-Latn", &pairs, saturday_utc(12, 0));
+    let cyrillic = report(content, Mode::Screening, "sr-Cyrl", &pairs, saturday_utc(12, 0));
+    let astra_latin = latin.referrals.iter().find(|r| r.id == "rs-astra-sos").expect("ASTRA is listed");
+    let astra_cyrillic = cyrillic.referrals.iter().find(|r| r.id == "rs-astra-sos").unwrap();
+    assert!(!astra_latin.name.contains("Hotline"), "{}", astra_latin.name);
+    assert_eq!(putokaz::engine::translit::to_latin(&astra_cyrillic.name), astra_latin.name);
+    assert!(astra_cyrillic.name.chars().any(|c| ('\u{0400}'..='\u{04ff}').contains(&c)));
+    let germany = report(content, Mode::Screening, "sr-Latn", &[("danger_now", "no"), ("country_now", "DE")], saturday_utc(12, 0));
+    for referral in germany.emergency.iter().chain(&germany.referrals) {
+        for contact in &referral.contacts {
+            assert!(contact.note.is_none(), "{}: an English note in a Serbian result: {:?}", referral.id, contact.note);
+        }
+    }
+}

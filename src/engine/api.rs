@@ -481,7 +481,8 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
                 Contact::Email { address } => ("email", address.clone(), Some(format!("mailto:{address}")), &NO_NOTE),
                 Contact::Web { url } => ("web", web_label(url), Some(url.clone()), &NO_NOTE),
             };
-            let note = note.get(lang).or_else(|| note.get(primary)).or_else(|| note.get("en")).cloned();
+            // A note in another language than the person's would be noise; English only for English.
+            let note = note.get(lang).or_else(|| note.get(primary)).cloned();
             ContactView { kind, label, href, note }
         })
         .collect();
@@ -500,7 +501,11 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
         .collect();
     ReferralView {
         id: entry.id.clone(),
-        name: entry.name_in(lang).to_string(),
+        name: match (lang, entry.name.get("sr-Cyrl"), entry.name.get("sr-Latn")) {
+            // Serbian names are kept in Latin script; Cyrillic is letter for letter.
+            ("sr-Cyrl", None, Some(latin)) => super::translit::to_cyrillic(latin),
+            _ => entry.name_in(lang).to_string(),
+        },
         why,
         services: entry.services.iter().map(|s| t(&format!("ref.service.{}", super::read::name_of(*s, super::read::SERVICES)))).collect(),
         contacts,
