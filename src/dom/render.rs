@@ -13,20 +13,22 @@ use crate::engine::{assess, join, Answer, Level};
 
 type Result<T = ()> = std::result::Result<T, JsValue>;
 
-/// The parts that stay for the widget's life: the bar, the screen and the
-/// live region (kept, so announcements are read reliably).
+/// The parts that stay for the widget's life: the exit (on its own, so it
+/// can stay on screen), the bar, the screen and the live region (kept, so
+/// announcements are read reliably).
 pub fn skeleton(container: &HtmlElement) -> Result {
     let doc = document()?;
     container.set_class_name("pk");
     container.replace_children_with_node_0();
     let skip = el(&doc, "a", "pk-skip")?;
     skip.set_attribute("data-action", "exit")?;
+    let exit_bar = el(&doc, "div", "pk-exitbar")?;
     let bar = el(&doc, "div", "pk-bar")?;
     let screen = el(&doc, "div", "pk-screen")?;
     let live = el(&doc, "div", "pk-live")?;
     live.set_attribute("role", "status")?;
     live.set_attribute("aria-live", "polite")?;
-    for part in [&skip, &bar, &screen, &live] {
+    for part in [&skip, &exit_bar, &bar, &screen, &live] {
         container.append_child(part)?;
     }
     Ok(())
@@ -68,8 +70,9 @@ pub fn render(state: &State, container: &HtmlElement, move_focus: bool) -> Resul
     // A plain link (it goes to another page): Enter follows it, and it is
     // announced as what it is. A role of button would also need Space.
     exit.set_attribute("data-action", "exit")?;
+    let exit_bar = part(container, ".pk-exitbar")?;
+    exit_bar.replace_children_with_node_1(&exit);
     bar.append_child(&langs)?;
-    bar.append_child(&exit)?;
     bar.append_child(&*text_el(&doc, "p", "pk-exit-hint", &t("ui.exit_hint"))?)?;
 
     let screen = part(container, ".pk-screen")?;
