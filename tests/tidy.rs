@@ -221,3 +221,17 @@ fn the_engine_knows_nothing_of_the_web() {
         assert!(!text.contains("#[wasm_bindgen"), "{}: only src/wasm.rs is the boundary", path.display());
     }
 }
+
+#[test]
+fn the_multiple_choice_instruction_is_said_once_by_the_widget() {
+    // The widget adds "Choose all that apply" to every multiple choice; a
+    // question that says it too makes screen readers say it twice.
+    let content = builtin::content();
+    for catalog in &content.catalogs.languages {
+        let instruction = catalog.get("ui.choose_all").unwrap().trim_end_matches('.').to_lowercase();
+        for (key, text) in catalog.messages.iter().filter(|(k, _)| k.starts_with("q.")) {
+            let lower = text.to_lowercase();
+            assert!(!lower.contains(&instruction) && !lower.contains("all that apply"), "{} {key} repeats the instruction: {text}", catalog.lang());
+        }
+    }
+}
