@@ -84,8 +84,13 @@ fn split_keep(text: &str) -> Vec<&str> {
     out
 }
 
+/// Words written as they are printed on a keyboard, in any script.
+const KEEP_LATIN: &[&str] = &["Shift"];
+
 fn keep_as_is(token: &str) -> bool {
-    token.contains('{')
+    let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+    KEEP_LATIN.contains(&word)
+        || token.contains('{')
         || token.contains('@')
         || super::find(token, "://").is_some()
         || super::find(token, "www.").is_some()
@@ -100,6 +105,7 @@ mod tests {
     fn digraphs_and_placeholders() {
         assert_eq!(to_cyrillic("Ljubav, njiva, džep. LJUDI"), "Љубав, њива, џеп. ЉУДИ");
         assert_eq!(to_cyrillic("Pozovite {number} ili www.astra.rs"), "Позовите {number} или www.astra.rs");
+        assert_eq!(to_cyrillic("pritisnite Shift tri puta, Shift."), "притисните Shift три пута, Shift.");
         assert_eq!(to_latin("Љубав, њива, џеп, ђак, ћерка"), "Ljubav, njiva, džep, đak, ćerka");
         assert_eq!(to_latin("ЉУДИ Љубав"), "LJUDI Ljubav");
         assert_eq!(to_latin(&to_cyrillic("Šta će biti sa mojim pasošem?")), "Šta će biti sa mojim pasošem?");
