@@ -88,7 +88,7 @@ pub fn questions<'a>(content: &'a Content, lang: &str, mode: Mode) -> Questions<
 }
 
 /// The text of an option, in the person's voice or about someone else.
-pub fn option_text<'a>(content: &'a Content, lang: &str, question: &super::Question, option: &str, about_other: bool) -> String {
+pub fn option_text(content: &Content, lang: &str, question: &super::Question, option: &str, about_other: bool) -> String {
     let catalogs = &content.catalogs;
     match question.kind {
         Kind::YesNo => catalogs.text(lang, &format!("opt.{option}")).to_string(),
