@@ -88,7 +88,7 @@ fn split_keep(text: &str) -> Vec<&str> {
 const KEEP_LATIN: &[&str] = &["Shift"];
 
 fn keep_as_is(token: &str) -> bool {
-    let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let word = token.trim_matches(|c: char| !c.is_ascii_alphanumeric());
     KEEP_LATIN.contains(&word)
         || token.contains('{')
         || token.contains('@')
