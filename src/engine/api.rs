@@ -317,7 +317,7 @@ impl Report {
         let t = |key: &str| catalogs.text(&lang, key).to_string();
         let sign = |id: &str| {
             let indicator = content.indicator(id);
-            let dimension = indicator.and_then(|i| main_dimension(content, i, outcome));
+            let dimension = indicator.and_then(|i| main_dimension(content, i));
             let is_flag = content.questionnaire.job_offer.flags.iter().any(|f| f.indicator == id);
             Sign {
                 id: id.to_string(),
@@ -351,7 +351,7 @@ impl Report {
         for id in &outcome.unassessed {
             let title = content
                 .indicator(id)
-                .and_then(|i| main_dimension(content, i, outcome))
+                .and_then(|i| main_dimension(content, i))
                 .map_or_else(|| t("ui.signs_other"), |d| t(&format!("dim.{}", d.id())));
             if !not_assessed.contains(&title) {
                 not_assessed.push(title);
@@ -416,7 +416,7 @@ fn answer_of_role<'a>(content: &Content, answers: &'a Answers, role: Role) -> Op
 }
 
 /// The dimension a sign is shown under: its first ILO/EC item's.
-fn main_dimension(content: &Content, indicator: &super::content::Indicator, _outcome: &Outcome) -> Option<Dimension> {
+fn main_dimension(content: &Content, indicator: &super::content::Indicator) -> Option<Dimension> {
     indicator.ilo_ec.iter().find_map(|id| content.ilo_item(id)).map(|item| item.dimension)
 }
 

@@ -112,7 +112,7 @@ fn add_cyrillic(content: &mut Content) -> bool {
 pub fn cyrillic_from_latin(latin: &Catalog) -> Catalog {
     let mut catalog = latin.clone();
     catalog.meta.lang = "sr-Cyrl".into();
-    catalog.meta.name = super::replace(&translit::to_cyrillic(&latin.meta.name), "(латиница)", "(ћирилица)");
+    catalog.meta.name = translit::to_cyrillic(&latin.meta.name);
     catalog.meta.note = format!("Transliterated from sr-Latn. {}", latin.meta.note);
     for text in catalog.messages.values_mut() {
         *text = translit::to_cyrillic(text);
