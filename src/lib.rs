@@ -15,7 +15,17 @@
 //! Nothing a person enters ever leaves the browser: no layer has a way to
 //! send it anywhere.
 
-pub mod engine;
+// The compiled content (see build.rs) names `alloc::borrow::Cow`.
+extern crate alloc;
+
+/// The engine, with the compiled-in content beside it.
+pub mod engine {
+    pub use crate::builtin;
+    pub use putokaz_engine::*;
+}
+
+pub mod builtin;
+pub mod source;
 
 #[cfg(target_arch = "wasm32")]
 mod dom;

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use putokaz::engine::api::Report;
 use putokaz::engine::content::{Answer, Answers, Kind, Mode};
+use putokaz::engine::session::{AnswerError, Session};
 use putokaz::engine::{assess, builtin, session, Content, Level};
 use serde::Deserialize;
 
@@ -67,7 +68,7 @@ fn transcript(content: &Content, mode: Mode, lang: &str, answers: &Answers) -> S
     let mut out = String::new();
     out += &format!("questions asked: {}\n", path.len());
     for question in &path {
-        let answer = effective.get(&question.id).map_or("(no answer)".to_string(), |a| a.to_json().to_string());
+        let answer = effective.get(&*question.id).map_or("(no answer)".to_string(), |a| a.to_json().to_string());
         out += &format!("  {} [{}] = {answer}\n", question.id, question.module);
     }
     out += &format!("level: {}\n", outcome.level.id());
@@ -170,7 +171,7 @@ fn longest_paths(content: &Content, mode: Mode) -> (usize, usize) {
     let mut stack = vec![Answers::new()];
     while let Some(answers) = stack.pop() {
         let (path, _) = session::path(content, mode, &answers);
-        match path.iter().find(|q| !answers.contains_key(&q.id)) {
+        match path.iter().find(|q| !answers.contains_key(&*q.id)) {
             None => {
                 n_paths += 1;
                 longest = longest.max(path.len());
@@ -178,14 +179,14 @@ fn longest_paths(content: &Content, mode: Mode) -> (usize, usize) {
             }
             Some(question) => {
                 let mut choices = vec![Answer::NotSure];
-                if gates.contains(&question.id.as_str()) {
+                if gates.contains(&&*question.id) {
                     for option in content.options_of(question) {
-                        choices.push(if question.kind == Kind::Multi { Answer::Choices(vec![option]) } else { Answer::Choice(option) });
+                        choices.push(if question.kind == Kind::Multi { Answer::Choices(vec![option.to_string()]) } else { Answer::Choice(option.to_string()) });
                     }
                 }
                 for choice in choices {
                     let mut next = answers.clone();
-                    next.insert(question.id.clone(), choice);
+                    next.insert(question.id.to_string(), choice);
                     stack.push(next);
                 }
             }
@@ -238,13 +239,36 @@ fn danger_now_is_urgent_and_shows_the_emergency_number() {
 #[test]
 fn unknown_answers_are_reported_and_never_hide_questions() {
     let content = builtin::content();
-    let all_unknown: Answers = content.questionnaire.questions.iter().map(|q| (q.id.clone(), Answer::NotSure)).collect();
+    let all_unknown: Answers = content.questionnaire.questions.iter().map(|q| (q.id.to_string(), Answer::NotSure)).collect();
     let (path, _) = session::path(content, Mode::Screening, &all_unknown);
-    let none: Answers = content.questionnaire.questions.iter().map(|q| (q.id.clone(), Answer::Choice("no".into()))).collect();
+    let none: Answers = content.questionnaire.questions.iter().map(|q| (q.id.to_string(), Answer::Choice("no".into()))).collect();
     let (path_no, _) = session::path(content, Mode::Screening, &none);
     assert!(path.len() >= path_no.len(), "not knowing shows at least as many questions as saying no");
     let outcome = assess(content, Mode::Screening, &all_unknown);
     assert_eq!(outcome.unknown_questions.len(), path.len());
     assert!(outcome.could_be_higher);
     assert!(outcome.level < Level::Urgent);
+}
+
+#[test]
+fn clearing_drops_every_answer() {
+    let content = builtin::content();
+    let mut session = Session::new(Mode::Screening);
+    let first = session.current(content).unwrap().id.clone();
+    session.answer(content, &first, Answer::Choice("no".into())).unwrap();
+    assert_eq!(session.answers().len(), 1);
+    session.clear();
+    assert!(session.answers().is_empty());
+    assert_eq!(session, Session::new(Mode::Screening));
+    assert_eq!(session.current(content).map(|q| q.id.clone()), Some(first));
+}
+
+#[test]
+fn odd_answers_are_refused_with_a_reason() {
+    let content = builtin::content();
+    let mut session = Session::new(Mode::Screening);
+    assert_eq!(session.answer(content, "no_such_question", Answer::NotSure), Err(AnswerError::UnknownQuestion));
+    assert_eq!(session.answer(content, "danger_now", Answer::Choice("maybe".into())), Err(AnswerError::NotAnOption("maybe".into())));
+    assert_eq!(session.answer(content, "danger_now", Answer::Choices(vec![])), Err(AnswerError::NothingChosen));
+    assert!(session.answers().is_empty(), "a refused answer is not kept");
 }

@@ -20,14 +20,14 @@ fn answer_for(question_index: usize, pick: usize, extra: usize) -> (String, Answ
     let options = content.options_of(question);
     let answer = match pick % (options.len() + 3) {
         n if n < options.len() && question.kind == Kind::Multi => {
-            Answer::Choices(vec![options[n].clone(), options[(n + extra) % options.len()].clone()])
+            Answer::Choices(vec![options[n].to_string(), options[(n + extra) % options.len()].to_string()])
         }
-        n if n < options.len() => Answer::Choice(options[n].clone()),
+        n if n < options.len() => Answer::Choice(options[n].to_string()),
         n if n == options.len() => Answer::NotSure,
         n if n == options.len() + 1 => Answer::PreferNot,
         _ => Answer::Choice(format!("not-an-option-{extra}")),
     };
-    (question.id.clone(), answer)
+    (question.id.to_string(), answer)
 }
 
 fn answers_strategy() -> impl Strategy<Value = Answers> {
@@ -62,19 +62,19 @@ proptest! {
         let path = session::path(content, Mode::Screening, &answers).0;
         prop_assume!(!path.is_empty());
         let question = path[q % path.len()];
-        let before = answers.get(&question.id);
-        let was_no_or_unknown = before.is_none_or(|a| a.is_unknown() || *a == Answer::Choice("no".into()) || matches!(a, Answer::Choices(c) if c.iter().all(|o| question.exclusive.contains(o))));
+        let before = answers.get(&*question.id);
+        let was_no_or_unknown = before.is_none_or(|a| a.is_unknown() || *a == Answer::Choice("no".into()) || matches!(a, Answer::Choices(c) if c.iter().all(|o| question.exclusive.iter().any(|e| e == o))));
         prop_assume!(was_no_or_unknown);
         let options = content.options_of(question);
-        let option = options[pick % options.len()].clone();
+        let option = options[pick % options.len()].to_string();
         let answer = if question.kind == Kind::Multi { Answer::Choices(vec![option]) } else { Answer::Choice(option) };
         let mut changed = answers.clone();
-        changed.insert(question.id.clone(), answer);
+        changed.insert(question.id.to_string(), answer);
         let old = assess(content, Mode::Screening, &answers);
         let new = assess(content, Mode::Screening, &changed);
         let fires_more = new.fired.iter().any(|i| !old.fired.contains(i));
         prop_assume!(fires_more);
-        prop_assert!(new.level >= old.level, "{} -> {:?} lowered {:?} to {:?}", question.id, changed.get(&question.id), old.level, new.level);
+        prop_assert!(new.level >= old.level, "{} -> {:?} lowered {:?} to {:?}", question.id, changed.get(&*question.id), old.level, new.level);
     }
 
     #[test]
@@ -93,14 +93,14 @@ proptest! {
 
     #[test]
     fn damaged_content_loads_with_problems_not_a_panic(cut in 0usize..60_000, len in 0usize..200, junk in "[\\[\\]{}\",:a-z0-9 ]{0,20}") {
-        let (name, text) = builtin::QUESTIONNAIRE;
+        let (name, text) = putokaz::source::QUESTIONNAIRE;
         let mut damaged = text.to_string();
         let start = (cut % damaged.len()).min(damaged.len());
         let start = (0..=start).rev().find(|i| damaged.is_char_boundary(*i)).unwrap_or(0);
         let end = (start + len).min(damaged.len());
         let end = (end..=damaged.len()).find(|i| damaged.is_char_boundary(*i)).unwrap_or(damaged.len());
         damaged.replace_range(start..end, &junk);
-        let mut files = builtin::files();
+        let mut files = putokaz::source::files();
         files.questionnaire = (name, &damaged);
         let (content, problems) = Content::load(&files);
         if damaged != text {
@@ -145,7 +145,7 @@ fn a_long_partner_config_is_checked_in_bounded_time() {
 #[test]
 fn a_bundle_loads_from_files_like_the_built_in_one() {
     // Partners and reviewers load their own files the same way.
-    let files: Files = builtin::files();
+    let files: Files = putokaz::source::files();
     let (content, problems) = Content::load(&files);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(content.questionnaire.questions.len(), builtin::content().questionnaire.questions.len());

@@ -68,7 +68,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let mut n_problems = 0;
             for path in rest {
                 let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-                let problems = api::validate(content, path, &text);
+                let problems = putokaz::source::validate_file(content, path, &text);
                 for problem in &problems {
                     println!("{problem}");
                 }

@@ -56,7 +56,7 @@ pub fn render(state: &State, container: &HtmlElement, move_focus: bool) -> Resul
     let langs = el(&doc, "div", "pk-langs")?;
     langs.set_attribute("role", "group")?;
     langs.set_attribute("aria-label", &t("ui.language"))?;
-    for other in &state.content.catalogs.languages {
+    for other in state.content.catalogs.languages.iter() {
         let button = text_el(&doc, "button", "pk-lang", &other.meta.name)?;
         button.set_attribute("type", "button")?;
         button.set_attribute("lang", other.lang())?;
@@ -203,7 +203,7 @@ fn question(doc: &Document, state: &State, error: Option<&'static str>) -> Resul
     if !described_by.is_empty() {
         fieldset.set_attribute("aria-describedby", &join(&described_by, " "))?;
     }
-    let previous = state.session.answers().get(&question.id);
+    let previous = state.session.answers().get(&*question.id);
     let chosen = |option: &str| match previous {
         Some(Answer::Choice(c)) => c == option,
         Some(Answer::Choices(cs)) => cs.iter().any(|c| c == option),
@@ -226,7 +226,7 @@ fn question(doc: &Document, state: &State, error: Option<&'static str>) -> Resul
             .into_iter()
             .map(|code| {
                 let text = crate::engine::api::option_text(content, &state.lang, question, &code, about_other);
-                (code, text)
+                (code.into_owned(), text)
             })
             .collect();
         options.extend(unknowns.iter().map(|(id, text)| (id.to_string(), text.clone())));
@@ -375,7 +375,7 @@ fn about_other(state: &State) -> bool {
     let content = &state.content;
     content
         .question_with_role(Role::Subject)
-        .and_then(|q| state.session.effective_answers(content).get(&q.id).cloned())
+        .and_then(|q| state.session.effective_answers(content).get(&*q.id).cloned())
         .is_some_and(|a| a == Answer::Choice("other".into()))
 }
 

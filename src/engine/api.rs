@@ -12,7 +12,7 @@ use super::content::{Answer, Answers, Content, Dimension, Kind, Mode, Role};
 use super::partner::PartnerConfig;
 use super::referral::{self, Contact, Context, OpenState, Pick, Selection};
 use super::time::{self, UtcMinutes};
-use super::Problem;
+use super::{pairs, Problem};
 
 // The JSON shapes below are plain structs serialised directly, not
 // `serde_json::Value`s built with `json!` or `to_value`: in the browser every
@@ -34,7 +34,7 @@ pub struct Questions<'a> {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct QuestionView<'a> {
-    pub exclusive: &'a [String],
+    pub exclusive: &'a [super::Text],
     pub id: &'a str,
     pub kind: Kind,
     pub module: &'a str,
@@ -65,12 +65,12 @@ pub fn questions<'a>(content: &'a Content, lang: &str, mode: Mode) -> Questions<
         .map(|q| {
             let module = content.module(&q.module);
             let mut options: Vec<OptionView> =
-                content.options_of(q).into_iter().map(|id| OptionView { text: option_text(content, lang, q, &id, false), id }).collect();
+                content.options_of(q).into_iter().map(|id| OptionView { text: option_text(content, lang, q, &id, false), id: id.into_owned() }).collect();
             for unknown in [Answer::NOT_SURE, Answer::PREFER_NOT] {
                 options.push(OptionView { id: unknown.to_string(), text: t(format!("opt.{unknown}")) });
             }
             QuestionView {
-                exclusive: &q.exclusive,
+                exclusive: &q.exclusive[..],
                 id: &q.id,
                 kind: q.kind,
                 module: &q.module,
@@ -176,54 +176,13 @@ pub fn assess_json(content: &Content, lang: &str, input: &AssessInput, local_off
     Assessed { report, problems: problems.iter().map(ToString::to_string).collect() }
 }
 
-/// Checks a file: a partner config, a questionnaire, a catalog or a directory
-/// file, told apart by their shape.
-///
-/// In the browser only partner configs are checked: content files are the
-/// business of the command line (`putokaz validate`), and leaving their
-/// checks out spares every phone the code (see [`validate_content_file`]).
+/// Checks a partner config; its problems, each with its location.
+/// (`putokaz validate` also checks content files: see `putokaz::source`.)
 pub fn validate(content: &Content, name: &str, text: &str) -> Vec<Problem> {
-    let value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(error) => return vec![super::json_problem(name, &error)],
-    };
-    #[cfg(not(target_arch = "wasm32"))]
-    if let Some(problems) = validate_content_file(content, name, text, &value) {
-        return problems;
+    if let Err(error) = serde_json::from_str::<Value>(text) {
+        return vec![super::json_problem(name, &error)];
     }
-    #[cfg(target_arch = "wasm32")]
-    let _ = value;
     PartnerConfig::parse(text, content).1
-}
-
-/// Checks a questionnaire, directory or catalog file, told apart by their
-/// shape; `None` for anything else (a partner config). Native only.
-#[cfg(not(target_arch = "wasm32"))]
-fn validate_content_file(content: &Content, name: &str, text: &str, value: &Value) -> Option<Vec<Problem>> {
-    let mut problems = Vec::new();
-    if value.get("questions").is_some() {
-        let files = super::content::Files {
-            questionnaire: (name, text),
-            ilo_ec: super::builtin::ILO_EC,
-            catalogs: super::builtin::CATALOGS.iter().map(|(l, (n, t))| (*l, *n, *t)).collect(),
-            referrals: vec![],
-        };
-        problems = super::content::Content::load(&files).1;
-    } else if value.get("entries").is_some() {
-        super::referral::Directory::load(&[(name, text)], &mut problems);
-    } else if value.get("_meta").is_some() {
-        let lang = value["_meta"]["lang"].as_str().unwrap_or("");
-        let mut catalogs = super::catalog::Catalogs::load(&[(lang, name, text)], &mut problems);
-        if let Some(english) = content.catalogs.source() {
-            catalogs.languages.push(english.clone());
-            catalogs.validate_against(content, &mut problems);
-        }
-        // One file is only part of a language: check what it has, not what other files hold.
-        problems.retain(|p| !p.location.ends_with("/en") && !p.message.starts_with("missing text"));
-    } else {
-        return None;
-    }
-    Some(problems)
 }
 
 /// A result in one language, ready to show or print as JSON.
@@ -409,7 +368,7 @@ impl Report {
 
 fn answer_of_role<'a>(content: &Content, answers: &'a Answers, role: Role) -> Option<&'a str> {
     let question = content.question_with_role(role)?;
-    match answers.get(&question.id)? {
+    match answers.get(&*question.id)? {
         Answer::Choice(c) => Some(c.as_str()),
         _ => None,
     }
@@ -478,11 +437,11 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
                 Contact::Sms(n) => ("sms", n.shown().to_string(), Some(format!("sms:{}", n.number)), &n.note),
                 Contact::Whatsapp(n) => ("whatsapp", n.shown().to_string(), n.is_e164().then(|| format!("https://wa.me/{}", &n.number[1..])), &n.note),
                 Contact::Viber(n) => ("viber", n.shown().to_string(), None, &n.note),
-                Contact::Email { address } => ("email", address.clone(), Some(format!("mailto:{address}")), &NO_NOTE),
-                Contact::Web { url } => ("web", web_label(url), Some(url.clone()), &NO_NOTE),
+                Contact::Email { address } => ("email", address.to_string(), Some(format!("mailto:{address}")), &NO_NOTE),
+                Contact::Web { url } => ("web", web_label(url), Some(url.to_string()), &NO_NOTE),
             };
             // A note in another language than the person's would be noise; English only for English.
-            let note = note.get(lang).or_else(|| note.get(primary)).cloned();
+            let note = pairs::get(note, lang).or_else(|| pairs::get(note, primary)).map(|n| n.to_string());
             ContactView { kind, label, href, note }
         })
         .collect();
@@ -500,8 +459,8 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
         })
         .collect();
     ReferralView {
-        id: entry.id.clone(),
-        name: match (lang, entry.name.get("sr-Cyrl"), entry.name.get("sr-Latn")) {
+        id: entry.id.to_string(),
+        name: match (lang, pairs::get(&entry.name, "sr-Cyrl"), pairs::get(&entry.name, "sr-Latn")) {
             // Serbian names are kept in Latin script; Cyrillic is letter for letter.
             ("sr-Cyrl", None, Some(latin)) => super::translit::to_cyrillic(latin),
             _ => entry.name_in(lang).to_string(),
@@ -512,7 +471,7 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
         hours: hours_text(content, lang, pick.open, local_offset),
         open: pick.open,
         check_first: pick.check_first,
-        last_verified: entry.last_verified.clone(),
+        last_verified: entry.last_verified.to_string(),
         languages: entry.languages.iter().map(|l| t(&format!("lang.{l}"))).collect(),
     }
 }
@@ -528,7 +487,7 @@ fn web_label(url: &str) -> String {
     label.trim_end_matches('/').to_string()
 }
 
-static NO_NOTE: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+static NO_NOTE: super::List<(super::Text, super::Text)> = super::List::Borrowed(&[]);
 
 /// Opening hours in the person's words and their own time.
 pub fn hours_text(content: &Content, lang: &str, open: OpenState, local_offset: i32) -> String {

@@ -21,6 +21,7 @@ use super::condition::Truth;
 use super::session;
 
 /// The four result levels, lowest first. There is no "safe" level.
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::assess))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
@@ -115,17 +116,17 @@ pub fn assess(content: &Content, mode: Mode, answers: &Answers) -> Outcome {
     let sets = applicable_sets(content, mode, &effective);
     let mut fired = Vec::new();
     let mut unassessed = Vec::new();
-    for indicator in &content.questionnaire.indicators {
+    for indicator in content.questionnaire.indicators.iter() {
         match indicator.fires_if.evaluate(&given) {
-            Truth::True => fired.push(indicator.id.clone()),
-            Truth::Unknown => unassessed.push(indicator.id.clone()),
+            Truth::True => fired.push(indicator.id.to_string()),
+            Truth::Unknown => unassessed.push(indicator.id.to_string()),
             Truth::False => {}
         }
     }
     let unknown_questions = path
         .iter()
-        .filter(|q| effective.get(&q.id).is_some_and(|a| a.is_unknown()))
-        .map(|q| q.id.clone())
+        .filter(|q| effective.get(&*q.id).is_some_and(|a| a.is_unknown()))
+        .map(|q| q.id.to_string())
         .collect();
 
     let judged = judge(content, mode, &sets, &fired);
@@ -133,7 +134,7 @@ pub fn assess(content: &Content, mode: Mode, answers: &Answers) -> Outcome {
     let upper = judge(content, mode, &sets, &with_unknowns);
     let subject = content.question_with_role(Role::Subject);
     let about_other = subject.is_some_and(|q| {
-        matches!(effective.get(&q.id), Some(super::Answer::Choice(c)) if c == "other")
+        matches!(effective.get(&*q.id), Some(super::Answer::Choice(c)) if c == "other")
     });
     Outcome {
         level: judged.level,
@@ -164,7 +165,7 @@ pub fn applicable_sets(content: &Content, mode: Mode, answers: &Answers) -> Vec<
     if !age_asked {
         return IndicatorSet::ALL.into_iter().filter(|s| !s.is_child()).collect();
     }
-    let age = age_question.and_then(|q| answers.get(&q.id));
+    let age = age_question.and_then(|q| answers.get(&*q.id));
     let (adult, child) = match age {
         Some(super::Answer::Choice(c)) if c == "18_plus" => (true, false),
         Some(super::Answer::Choice(c)) if c == "under_14" || c == "14_17" => (false, true),
@@ -189,7 +190,7 @@ fn judge(content: &Content, mode: Mode, sets: &[IndicatorSet], fired: &[String])
 
     for indicator in &fired_indicators {
         if indicator.urgent {
-            reasons.push(Reason::DangerNow { indicator: indicator.id.clone() });
+            reasons.push(Reason::DangerNow { indicator: indicator.id.to_string() });
         }
     }
     for &set in sets {
@@ -214,11 +215,11 @@ fn judge(content: &Content, mode: Mode, sets: &[IndicatorSet], fired: &[String])
     }
     if sets.iter().any(|s| s.is_child()) {
         if let Some(indicator) = fired_indicators.iter().find(|i| i.child_exploitation) {
-            reasons.push(Reason::ChildExploitation { indicator: indicator.id.clone() });
+            reasons.push(Reason::ChildExploitation { indicator: indicator.id.to_string() });
         }
     }
 
-    let job_offer = (mode == Mode::JobOffer || content.questionnaire.job_offer.flags.iter().any(|f| fired.contains(&f.indicator)))
+    let job_offer = (mode == Mode::JobOffer || content.questionnaire.job_offer.flags.iter().any(|f| fired.iter().any(|x| *x == f.indicator)))
         .then(|| job_offer_score(content, fired));
     let mut level = Level::NoneReported;
     for reason in &reasons {
@@ -229,7 +230,7 @@ fn judge(content: &Content, mode: Mode, sets: &[IndicatorSet], fired: &[String])
         level = level.max(floor);
     }
     if let Some(score) = &job_offer {
-        for band in &content.questionnaire.job_offer.bands {
+        for band in content.questionnaire.job_offer.bands.iter() {
             if score.score >= band.min_score && band.level > level {
                 level = band.level;
                 reasons.push(Reason::JobOfferScore { score: score.score });
@@ -251,7 +252,7 @@ fn judge(content: &Content, mode: Mode, sets: &[IndicatorSet], fired: &[String])
 pub fn grades(content: &Content, indicator: &Indicator, set: IndicatorSet) -> [Option<Grade>; Dimension::ALL.len()] {
     let mut out = [None; Dimension::ALL.len()];
     for item in indicator.ilo_ec.iter().filter_map(|id| content.ilo_item(id)) {
-        if let Some(&grade) = item.grades.get(&set) {
+        if let Some(&grade) = super::pairs::get(&item.grades, &set) {
             let best = &mut out[item.dimension as usize];
             *best = (*best).max(Some(grade));
         }
@@ -289,12 +290,12 @@ fn positive_dimensions(content: &Content, set: IndicatorSet, fired: &[&Indicator
 
 fn job_offer_score(content: &Content, fired: &[String]) -> JobOfferScore {
     let flags = &content.questionnaire.job_offer.flags;
-    let mut fired_flags: Vec<_> = flags.iter().filter(|f| fired.contains(&f.indicator)).collect();
+    let mut fired_flags: Vec<_> = flags.iter().filter(|f| fired.iter().any(|x| *x == f.indicator)).collect();
     super::sort_by(&mut fired_flags, |a, b| b.weight.cmp(&a.weight));
     JobOfferScore {
         score: fired_flags.iter().map(|f| f.weight).sum(),
         max_score: flags.iter().map(|f| f.weight).sum(),
-        flags: fired_flags.iter().map(|f| f.indicator.clone()).collect(),
+        flags: fired_flags.iter().map(|f| f.indicator.to_string()).collect(),
         validated: content.questionnaire.job_offer.validated,
     }
 }

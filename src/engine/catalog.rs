@@ -5,31 +5,34 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::content::{Content, Kind};
-use super::{json_problem, Problem};
+use super::translit::to_cyrillic;
+use super::{json_problem, pairs, List, Problem, Text};
 
 /// What a catalog says about itself.
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::catalog))]
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
-    pub lang: String,
+    pub lang: Text,
     #[serde(default = "ltr")]
-    pub dir: String,
-    pub name: String,
+    pub dir: Text,
+    pub name: Text,
     /// `draft` until a native speaker has reviewed the whole catalog.
-    pub status: String,
+    pub status: Text,
     #[serde(default)]
-    pub note: String,
+    pub note: Text,
 }
 
-fn ltr() -> String {
-    "ltr".into()
+fn ltr() -> Text {
+    Text::Borrowed("ltr")
 }
 
-/// One language's messages.
+/// One language's messages, sorted by key.
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::catalog))]
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     pub meta: Meta,
-    pub messages: BTreeMap<String, String>,
+    pub messages: List<(Text, Text)>,
 }
 
 impl Catalog {
@@ -38,14 +41,20 @@ impl Catalog {
     }
 
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.messages.get(key).map(String::as_str)
+        pairs::get(&self.messages, key).map(|text| text.as_ref())
+    }
+
+    /// Sets a message (a partner's wording, say), keeping the keys sorted.
+    pub fn set(&mut self, key: &str, text: &str) {
+        pairs::insert(&mut self.messages, Text::Owned(key.to_string()), Text::Owned(text.to_string()));
     }
 }
 
 /// All languages of a bundle; English is the source and the fallback.
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::catalog))]
 #[derive(Debug, Clone, Default)]
 pub struct Catalogs {
-    pub languages: Vec<Catalog>,
+    pub languages: List<Catalog>,
 }
 
 pub const SOURCE_LANG: &str = "en";
@@ -53,7 +62,7 @@ pub const SOURCE_LANG: &str = "en";
 impl Catalogs {
     /// Merges every file of a language into one catalog.
     pub fn load(files: &[(&str, &str, &str)], problems: &mut Vec<Problem>) -> Catalogs {
-        let mut languages: Vec<Catalog> = Vec::new();
+        let mut languages: Vec<(Meta, BTreeMap<String, String>)> = Vec::new();
         for (lang, name, text) in files {
             let map: BTreeMap<String, serde_json::Value> = match serde_json::from_str(text) {
                 Ok(map) => map,
@@ -62,24 +71,24 @@ impl Catalogs {
                     continue;
                 }
             };
-            let index = match languages.iter().position(|c| c.meta.lang == *lang) {
+            let index = match languages.iter().position(|(meta, _)| meta.lang == *lang) {
                 Some(index) => index,
                 None => {
-                    languages.push(Catalog { meta: Meta { lang: lang.to_string(), ..Meta::default() }, ..Catalog::default() });
+                    languages.push((Meta { lang: Text::Owned(lang.to_string()), ..Meta::default() }, BTreeMap::new()));
                     languages.len() - 1
                 }
             };
-            let catalog = &mut languages[index];
+            let (catalog_meta, messages) = &mut languages[index];
             for (key, value) in map {
                 let at = format!("{name}: \"{key}\"");
                 if key == "_meta" {
                     match serde_json::from_value::<Meta>(value) {
                         Ok(meta) if meta.lang == *lang => {
-                            let first = catalog.meta.name.is_empty();
-                            if !first && (meta.status != catalog.meta.status || meta.name != catalog.meta.name) {
+                            let first = catalog_meta.name.is_empty();
+                            if !first && (meta.status != catalog_meta.status || meta.name != catalog_meta.name) {
                                 problems.push(Problem::new(&at, "every file of a language must have the same _meta name and status"));
                             }
-                            catalog.meta = meta;
+                            *catalog_meta = meta;
                         }
                         Ok(meta) => problems.push(Problem::new(at, format!("_meta.lang is \"{}\" but the folder is \"{lang}\"", meta.lang))),
                         Err(error) => problems.push(Problem::new(at, format!("_meta is not valid: {error}"))),
@@ -88,7 +97,7 @@ impl Catalogs {
                 }
                 match value {
                     serde_json::Value::String(text) => {
-                        if catalog.messages.insert(key, text).is_some() {
+                        if messages.insert(key, text).is_some() {
                             problems.push(Problem::new(at, "this key is defined twice"));
                         }
                     }
@@ -96,53 +105,26 @@ impl Catalogs {
                 }
             }
         }
-        Catalogs { languages }
+        let languages: Vec<Catalog> = languages
+            .into_iter()
+            .map(|(meta, messages)| Catalog { meta, messages: messages.into_iter().map(|(k, v)| (Text::Owned(k), Text::Owned(v))).collect::<Vec<_>>().into() })
+            .collect();
+        Catalogs { languages: languages.into() }
     }
 
-    /// Merges every file of a language into one catalog without checking
-    /// anything: only for the built-in catalogs in the browser (see
-    /// `Content::load_trusted`), read by hand (see `read.rs`). A file may
-    /// also be the table of every language that build.rs writes for the
-    /// browser (`catalogs.json`).
-    pub fn load_trusted(files: &[(&str, &str, &str)]) -> Catalogs {
-        let mut languages: Vec<Catalog> = Vec::new();
-        for (lang, _, text) in files {
-            let Ok(serde_json::Value::Object(map)) = serde_json::from_str(text) else { continue };
-            if let Some(rows) = map.get("rows").and_then(serde_json::Value::as_array) {
-                languages.extend(Self::from_table(&map, rows));
-                continue;
-            }
-            if !languages.iter().any(|c| c.meta.lang == *lang) {
-                languages.push(Catalog { meta: Meta { lang: lang.to_string(), ..Meta::default() }, ..Catalog::default() });
-            }
-            let catalog = languages.iter_mut().find(|c| c.meta.lang == *lang).expect("just added");
-            for (key, value) in map {
-                match value {
-                    serde_json::Value::String(text) => {
-                        catalog.messages.insert(key, text);
-                    }
-                    meta if key == "_meta" => catalog.meta = super::read::meta(&meta),
-                    _ => {}
-                }
-            }
+    /// Adds Serbian Cyrillic, made letter for letter from the Latin
+    /// catalog; false if there is none.
+    pub fn add_cyrillic(&mut self) -> bool {
+        let Some(latin) = self.languages.iter().find(|c| c.lang() == "sr-Latn") else { return false };
+        let mut cyrillic = latin.clone();
+        cyrillic.meta.lang = Text::Borrowed("sr-Cyrl");
+        cyrillic.meta.name = to_cyrillic(&latin.meta.name).into();
+        cyrillic.meta.note = format!("Transliterated from sr-Latn. {}", latin.meta.note).into();
+        for (_, text) in cyrillic.messages.to_mut() {
+            *text = to_cyrillic(text).into();
         }
-        Catalogs { languages }
-    }
-
-    /// The catalogs of build.rs's table: `langs`, `meta` and `rows` of
-    /// `[key, text in each language (or null)]`.
-    fn from_table(table: &serde_json::Map<String, serde_json::Value>, rows: &[serde_json::Value]) -> Vec<Catalog> {
-        let metas = table.get("meta").and_then(serde_json::Value::as_array).map_or(&[][..], Vec::as_slice);
-        let mut languages: Vec<Catalog> = metas.iter().map(|meta| Catalog { meta: super::read::meta(meta), ..Catalog::default() }).collect();
-        for row in rows.iter().filter_map(serde_json::Value::as_array) {
-            let Some((key, texts)) = row.split_first() else { continue };
-            for (catalog, text) in languages.iter_mut().zip(texts) {
-                if let (Some(key), Some(text)) = (key.as_str(), text.as_str()) {
-                    catalog.messages.insert(key.to_string(), text.to_string());
-                }
-            }
-        }
-        languages
+        self.languages.to_mut().push(cyrillic);
+        true
     }
 
     /// The catalog for a language tag: exact (ignoring case), else the first
@@ -180,25 +162,25 @@ impl Catalogs {
         let q = &content.questionnaire;
         let mut keys = BTreeSet::new();
         keys.extend(["opt.yes", "opt.no", "opt.not_sure", "opt.prefer_not", "country.other"].map(String::from));
-        for module in &q.modules {
+        for module in q.modules.iter() {
             keys.insert(format!("module.{}", module.id));
         }
-        for question in &q.questions {
+        for question in q.questions.iter() {
             keys.insert(format!("q.{}", question.id));
             keys.insert(format!("q.{}.them", question.id));
             if matches!(question.kind, Kind::Single | Kind::Multi) {
-                for option in &question.options {
+                for option in question.options.iter() {
                     keys.insert(format!("q.{}.{option}", question.id));
                 }
             }
         }
-        for indicator in &q.indicators {
+        for indicator in q.indicators.iter() {
             keys.insert(format!("ind.{}", indicator.id));
         }
-        for flag in &q.job_offer.flags {
+        for flag in q.job_offer.flags.iter() {
             keys.insert(format!("flag.{}.check", flag.indicator));
         }
-        for code in &q.countries {
+        for code in q.countries.iter() {
             keys.insert(format!("country.{code}"));
         }
         for dimension in super::content::Dimension::ALL {
@@ -221,23 +203,23 @@ impl Catalogs {
                 problems.push(Problem::new(format!("catalogs/{SOURCE_LANG}"), format!("missing text \"{key}\"")));
             }
         }
-        for catalog in &self.languages {
+        for catalog in self.languages.iter() {
             let at = format!("catalogs/{}", catalog.meta.lang);
             if catalog.meta.name.is_empty() || catalog.meta.status.is_empty() {
                 problems.push(Problem::new(&at, "_meta needs a name and a status (draft or reviewed)"));
             }
-            if !["ltr", "rtl"].contains(&catalog.meta.dir.as_str()) {
+            if !["ltr", "rtl"].contains(&&*catalog.meta.dir) {
                 problems.push(Problem::new(&at, "_meta.dir must be ltr or rtl"));
             }
             if catalog.meta.lang == SOURCE_LANG {
                 continue;
             }
-            for key in source.messages.keys() {
-                if !catalog.messages.contains_key(key) {
+            for (key, _) in source.messages.iter() {
+                if catalog.get(key).is_none() {
                     problems.push(Problem::new(&at, format!("missing text \"{key}\"")));
                 }
             }
-            for (key, text) in &catalog.messages {
+            for (key, text) in catalog.messages.iter() {
                 match source.get(key) {
                     None => problems.push(Problem::new(&at, format!("\"{key}\" is not a key of the English catalog"))),
                     Some(english) if placeholders(english) != placeholders(text) => problems.push(Problem::new(
@@ -252,8 +234,8 @@ impl Catalogs {
 }
 
 static EMPTY: Catalog = Catalog {
-    meta: Meta { lang: String::new(), dir: String::new(), name: String::new(), status: String::new(), note: String::new() },
-    messages: BTreeMap::new(),
+    meta: Meta { lang: Text::Borrowed(""), dir: Text::Borrowed(""), name: Text::Borrowed(""), status: Text::Borrowed(""), note: Text::Borrowed("") },
+    messages: List::Borrowed(&[]),
 };
 
 /// The `{name}` placeholders of a message, sorted.

@@ -5,26 +5,29 @@
 use serde::{Deserialize, Serialize};
 
 use super::content::{Answer, Answers};
+use super::{List, Text};
 
 /// A condition over earlier answers. Never an expression string: nothing is
 /// parsed or run as code.
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::condition))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Condition {
     /// The question was answered `yes`.
-    Yes(String),
+    Yes(Text),
     /// The answer (or, for a multiple choice, any chosen option) is one of `in`.
     Answer {
-        q: String,
+        q: Text,
         #[serde(rename = "in")]
-        options: Vec<String>,
+        options: List<Text>,
     },
     /// Every part holds.
-    All(Vec<Condition>),
+    All(List<Condition>),
     /// Some part holds.
-    Any(Vec<Condition>),
-    /// The part does not hold.
-    Not(Box<Condition>),
+    Any(List<Condition>),
+    /// The part does not hold: the one condition in the list (a list, so
+    /// that a condition can be a static; written as one condition in JSON).
+    Not(#[serde(with = "one")] List<Condition>),
 }
 
 /// Kleene's three-valued truth.
@@ -50,12 +53,12 @@ impl Condition {
         match self {
             Condition::Yes(q) => leaf(answers, q, &["yes"]),
             Condition::Answer { q, options } => {
-                let options: Vec<&str> = options.iter().map(String::as_str).collect();
+                let options: Vec<&str> = options.iter().map(|o| o.as_ref()).collect();
                 leaf(answers, q, &options)
             }
             Condition::All(parts) => parts.iter().map(|c| c.evaluate(answers)).min().unwrap_or(Truth::True),
             Condition::Any(parts) => parts.iter().map(|c| c.evaluate(answers)).max().unwrap_or(Truth::False),
-            Condition::Not(inner) => match inner.evaluate(answers) {
+            Condition::Not(inner) => match inner.iter().map(|c| c.evaluate(answers)).min().unwrap_or(Truth::True) {
                 Truth::True => Truth::False,
                 Truth::False => Truth::True,
                 Truth::Unknown => Truth::Unknown,
@@ -72,15 +75,33 @@ impl Condition {
 
     fn collect_leaves<'a>(&'a self, out: &mut Vec<(&'a str, Vec<&'a str>)>) {
         match self {
-            Condition::Yes(q) => out.push((q.as_str(), vec!["yes"])),
+            Condition::Yes(q) => out.push((q.as_ref(), vec!["yes"])),
             Condition::Answer { q, options } => {
-                out.push((q.as_str(), options.iter().map(String::as_str).collect()))
+                out.push((q.as_ref(), options.iter().map(|o| o.as_ref()).collect()))
             }
             Condition::All(parts) | Condition::Any(parts) => {
                 parts.iter().for_each(|c| c.collect_leaves(out))
             }
-            Condition::Not(inner) => inner.collect_leaves(out),
+            Condition::Not(inner) => inner.iter().for_each(|c| c.collect_leaves(out)),
         }
+    }
+}
+
+/// (De)serialises the one condition of [`Condition::Not`] as itself.
+mod one {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::{Condition, List};
+
+    pub fn serialize<S: Serializer>(list: &List<Condition>, serializer: S) -> Result<S::Ok, S::Error> {
+        match &**list {
+            [one] => one.serialize(serializer),
+            more => Condition::All(more.to_vec().into()).serialize(serializer),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<List<Condition>, D::Error> {
+        Ok(vec![Condition::deserialize(deserializer)?].into())
     }
 }
 

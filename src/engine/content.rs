@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::catalog::Catalogs;
 use super::condition::{Condition, Truth};
 use super::referral::Directory;
-use super::{json_problem, Problem};
+use super::{json_problem, List, Problem, Text};
 
 /// Answers by question id.
 pub type Answers = BTreeMap<String, Answer>;
@@ -66,6 +66,7 @@ impl Answer {
 }
 
 /// Which questionnaire runs: the full screening, or only the job-offer check.
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::content))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
@@ -84,6 +85,7 @@ impl Mode {
     }
 }
 
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::content))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
@@ -94,6 +96,7 @@ pub enum Kind {
 }
 
 /// What the engine reads a question for, beyond its indicators.
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::content))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -105,34 +108,37 @@ pub enum Role {
     SafeNow,
 }
 
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::content))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Module {
-    pub id: String,
-    pub modes: Vec<Mode>,
+    pub id: Text,
+    pub modes: List<Mode>,
     #[serde(default)]
     pub show_if: Option<Condition>,
     #[serde(default)]
     pub sensitive: bool,
 }
 
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::content))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
-    pub id: String,
-    pub module: String,
+    pub id: Text,
+    pub module: Text,
     pub kind: Kind,
     #[serde(default)]
-    pub options: Vec<String>,
+    pub options: List<Text>,
     #[serde(default)]
     pub role: Option<Role>,
     #[serde(default)]
     pub show_if: Option<Condition>,
     #[serde(default)]
-    pub exclusive: Vec<String>,
+    pub exclusive: List<Text>,
 }
 
 /// Palermo Protocol Art. 3 elements.
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::content))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Element {
@@ -141,17 +147,18 @@ pub enum Element {
     Purpose,
 }
 
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::content))]
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sources {
     #[serde(default)]
-    pub ilo_forced_labour: Vec<u8>,
+    pub ilo_forced_labour: List<u8>,
     #[serde(default)]
-    pub unodc: Vec<String>,
+    pub unodc: List<Text>,
     #[serde(default)]
-    pub penal_code_rs: Vec<String>,
+    pub penal_code_rs: List<Text>,
     #[serde(default)]
-    pub other: Vec<String>,
+    pub other: List<Text>,
 }
 
 impl Sources {
@@ -160,14 +167,15 @@ impl Sources {
     }
 }
 
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::content))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
-    pub id: String,
+    pub id: Text,
     pub element: Element,
     pub fires_if: Condition,
     #[serde(default)]
-    pub ilo_ec: Vec<String>,
+    pub ilo_ec: List<Text>,
     #[serde(default)]
     pub urgent: bool,
     #[serde(default)]
@@ -177,13 +185,15 @@ pub struct Indicator {
     pub sources: Sources,
 }
 
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::content))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Flag {
-    pub indicator: String,
+    pub indicator: Text,
     pub weight: u32,
 }
 
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::content))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
@@ -192,26 +202,29 @@ pub struct Band {
 }
 
 /// The job-offer red-flag score: transparent expert-set weights and bands.
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::content))]
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct JobOffer {
     pub validated: bool,
-    pub flags: Vec<Flag>,
-    pub bands: Vec<Band>,
+    pub flags: List<Flag>,
+    pub bands: List<Band>,
 }
 
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::content))]
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
-    pub version: String,
-    pub countries: Vec<String>,
-    pub modules: Vec<Module>,
-    pub questions: Vec<Question>,
-    pub indicators: Vec<Indicator>,
+    pub version: Text,
+    pub countries: List<Text>,
+    pub modules: List<Module>,
+    pub questions: List<Question>,
+    pub indicators: List<Indicator>,
     pub job_offer: JobOffer,
 }
 
 /// ILO/EC operational indicators: dimensions, sets and grades.
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::content))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
@@ -252,6 +265,7 @@ impl Dimension {
     }
 }
 
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::content))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IndicatorSet {
@@ -279,6 +293,7 @@ impl IndicatorSet {
     }
 }
 
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::content))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Grade {
@@ -287,27 +302,31 @@ pub enum Grade {
     Strong,
 }
 
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::content))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IloItem {
-    pub id: String,
+    pub id: Text,
     pub dimension: Dimension,
     /// For reviewers only: left out of the browser copy (see build.rs).
-    pub label: String,
-    pub grades: BTreeMap<IndicatorSet, Grade>,
+    pub label: Text,
+    #[serde(with = "super::pairs")]
+    pub grades: List<(IndicatorSet, Grade)>,
 }
 
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::content))]
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IloEc {
     /// For reviewers only: left out of the browser copy (see build.rs).
-    pub source: String,
+    pub source: Text,
     #[serde(default)]
-    pub note: String,
-    pub indicators: Vec<IloItem>,
+    pub note: Text,
+    pub indicators: List<IloItem>,
 }
 
 /// A whole bundle: what one widget needs to run.
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::content))]
 #[derive(Debug, Clone, Default)]
 pub struct Content {
     pub questionnaire: Questionnaire,
@@ -340,22 +359,6 @@ impl Content {
         (content, problems)
     }
 
-    /// Loads a bundle without checking it: only for the built-in content in
-    /// the browser, which native tests prove has no problems (`tests/tidy.rs`),
-    /// so phones are spared the work.
-    ///
-    /// Read by hand from `serde_json::Value`s (see `read.rs`), without the
-    /// fields only reviewers read.
-    pub fn load_trusted(files: &Files<'_>) -> Content {
-        let value = |(_, text): (&str, &str)| serde_json::from_str(text).unwrap_or(serde_json::Value::Null);
-        Content {
-            questionnaire: super::read::questionnaire(&value(files.questionnaire)),
-            ilo_ec: super::read::ilo_ec(&value(files.ilo_ec)),
-            catalogs: Catalogs::load_trusted(&files.catalogs),
-            directory: Directory::load_trusted(&files.referrals),
-        }
-    }
-
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questionnaire.questions.iter().find(|q| q.id == id)
     }
@@ -378,16 +381,37 @@ impl Content {
     }
 
     /// The option ids a question accepts, not counting "not sure" and "prefer not to say".
-    pub fn options_of(&self, question: &Question) -> Vec<String> {
+    pub fn options_of(&self, question: &Question) -> Vec<Text> {
         match question.kind {
-            Kind::YesNo => vec!["yes".into(), "no".into()],
-            Kind::Single | Kind::Multi => question.options.clone(),
+            Kind::YesNo => vec![Text::Borrowed("yes"), Text::Borrowed("no")],
+            Kind::Single | Kind::Multi => question.options.to_vec(),
             Kind::Country => {
-                let mut codes = self.questionnaire.countries.clone();
-                codes.push("other".into());
+                let mut codes = self.questionnaire.countries.to_vec();
+                codes.push(Text::Borrowed("other"));
                 codes
             }
         }
+    }
+
+    /// The content less what only reviewers read (sources, notes, labels):
+    /// what the build compiles into the widget. Every problem those fields
+    /// could hide was reported when the content was loaded.
+    pub fn without_reviewer_fields(&self) -> Content {
+        let mut content = self.clone();
+        for indicator in content.questionnaire.indicators.to_mut() {
+            indicator.sources = Sources::default();
+        }
+        content.ilo_ec.source = Text::Borrowed("");
+        content.ilo_ec.note = Text::Borrowed("");
+        for item in content.ilo_ec.indicators.to_mut() {
+            item.label = Text::Borrowed("");
+        }
+        for entry in content.directory.entries.to_mut() {
+            entry.sources = List::Borrowed(&[]);
+            entry.source_date = None;
+            entry.notes = Text::Borrowed("");
+        }
+        content
     }
 
     /// Checks the whole bundle: the questionnaire, its indicators, and that
@@ -408,14 +432,14 @@ impl Content {
         for (i, module) in q.modules.iter().enumerate() {
             let at = format!("{file}: modules[{i}] \"{}\"", module.id);
             check_id(&module.id, &at, problems);
-            if !module_ids.insert(module.id.as_str()) {
+            if !module_ids.insert(&*module.id) {
                 problems.push(Problem::new(&at, "this module id is used twice"));
             }
             if module.modes.is_empty() {
                 problems.push(Problem::new(&at, "no mode asks this module, so its questions are unreachable"));
             }
         }
-        for code in &q.countries {
+        for code in q.countries.iter() {
             if !super::referral::is_country_code(code) {
                 problems.push(Problem::new(format!("{file}: countries"), format!("\"{code}\" is not an ISO 3166-1 alpha-2 code")));
             }
@@ -430,10 +454,10 @@ impl Content {
         for (i, question) in q.questions.iter().enumerate() {
             let at = format!("{file}: questions[{i}] \"{}\"", question.id);
             check_id(&question.id, &at, problems);
-            if !seen.insert(question.id.as_str()) {
+            if !seen.insert(&*question.id) {
                 problems.push(Problem::new(&at, "this question id is used twice"));
             }
-            let module = question.module.as_str();
+            let module = &*question.module;
             if previous_module != Some(module) {
                 if let Some(prev) = previous_module {
                     closed_modules.insert(prev);
@@ -498,7 +522,7 @@ impl Content {
             _ => {}
         }
         let mut options = BTreeSet::new();
-        for option in question.options.iter().map(String::as_str) {
+        for option in question.options.iter().map(|o| &**o) {
             check_id(option, at, problems);
             if option == Answer::NOT_SURE || option == Answer::PREFER_NOT {
                 problems.push(Problem::new(at, format!("\"{option}\" is added by the engine; do not list it")));
@@ -510,8 +534,8 @@ impl Content {
         if !question.exclusive.is_empty() && question.kind != Kind::Multi {
             problems.push(Problem::new(at, "only a multiple-choice question has exclusive options"));
         }
-        for option in &question.exclusive {
-            if !options.contains(option.as_str()) {
+        for option in question.exclusive.iter() {
+            if !options.contains(&**option) {
                 problems.push(Problem::new(at, format!("exclusive option \"{option}\" is not an option")));
             }
         }
@@ -549,7 +573,7 @@ impl Content {
         for (i, indicator) in self.questionnaire.indicators.iter().enumerate() {
             let at = format!("{file}: indicators[{i}] \"{}\"", indicator.id);
             check_id(&indicator.id, &at, problems);
-            if !ids.insert(indicator.id.as_str()) {
+            if !ids.insert(&*indicator.id) {
                 problems.push(Problem::new(&at, "this indicator id is used twice"));
             }
             let n_problems = problems.len();
@@ -557,7 +581,7 @@ impl Content {
             if problems.len() == n_problems && !can_be_true(&indicator.fires_if, self) {
                 problems.push(Problem::new(&at, "no combination of answers can fire this indicator"));
             }
-            for item in &indicator.ilo_ec {
+            for item in indicator.ilo_ec.iter() {
                 if self.ilo_item(item).is_none() {
                     problems.push(Problem::new(&at, format!("ILO/EC indicator \"{item}\" is not in ilo_ec.json")));
                 }
@@ -565,7 +589,7 @@ impl Content {
             if indicator.sources.count() == 0 {
                 problems.push(Problem::new(&at, "every indicator needs at least one source"));
             }
-            for n in &indicator.sources.ilo_forced_labour {
+            for n in indicator.sources.ilo_forced_labour.iter() {
                 if !(1..=11).contains(n) {
                     problems.push(Problem::new(&at, format!("ILO forced-labour indicator {n} does not exist (1 to 11)")));
                 }
@@ -575,7 +599,7 @@ impl Content {
         for (i, item) in self.ilo_ec.indicators.iter().enumerate() {
             let at = format!("ilo_ec.json: indicators[{i}] \"{}\"", item.id);
             check_id(&item.id, &at, problems);
-            if !ilo_ids.insert(item.id.as_str()) {
+            if !ilo_ids.insert(&*item.id) {
                 problems.push(Problem::new(&at, "this id is used twice"));
             }
         }
@@ -636,9 +660,9 @@ fn can_be_true(cond: &Condition, content: &Content) -> bool {
         let Some(question) = content.question(qid) else { return false };
         let options = content.options_of(question);
         let answers = if question.kind == Kind::Multi {
-            options.iter().map(|o| Answer::Choices(vec![o.clone()])).collect()
+            options.iter().map(|o| Answer::Choices(vec![o.to_string()])).collect()
         } else {
-            options.iter().map(|o| Answer::Choice(o.clone())).collect()
+            options.iter().map(|o| Answer::Choice(o.to_string())).collect()
         };
         questions.push((qid, answers));
     }

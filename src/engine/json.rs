@@ -159,6 +159,12 @@ impl<T: ToJson> ToJson for [T] {
     }
 }
 
+impl<T: ToJson + ToOwned + ?Sized> ToJson for std::borrow::Cow<'_, T> {
+    fn write_json(&self, w: &mut Writer) {
+        (**self).write_json(w);
+    }
+}
+
 impl<T: ToJson> ToJson for Vec<T> {
     fn write_json(&self, w: &mut Writer) {
         self.as_slice().write_json(w);
@@ -218,7 +224,10 @@ impl ToJson for Condition {
             Condition::Answer { q, options } => w.object(&[("answer", &Object(&[("q", q), ("in", options)]))]),
             Condition::All(parts) => w.object(&[("all", parts)]),
             Condition::Any(parts) => w.object(&[("any", parts)]),
-            Condition::Not(part) => w.object(&[("not", &**part)]),
+            Condition::Not(parts) => match &**parts {
+                [one] => w.object(&[("not", one)]),
+                more => w.object(&[("not", &Condition::All(more.to_vec().into()))]),
+            },
         }
     }
 }
@@ -394,11 +403,16 @@ mod tests {
         for dimension in Dimension::ALL {
             same(to_text(&dimension), serde_json::to_string(&dimension).unwrap());
         }
-        let yes = |q: &str| Condition::Yes(q.into());
-        let condition = Condition::All(vec![
-            yes("a"),
-            Condition::Any(vec![Condition::Answer { q: "b".into(), options: vec!["x".into(), "y".into()] }, Condition::Not(Box::new(yes("c")))]),
-        ]);
+        let yes = |q: &'static str| Condition::Yes(q.into());
+        let condition = Condition::All(
+            vec![
+                yes("a"),
+                Condition::Any(
+                    vec![Condition::Answer { q: "b".into(), options: vec!["x".into(), "y".into()].into() }, Condition::Not(vec![yes("c")].into())].into(),
+                ),
+            ]
+            .into(),
+        );
         same(to_text(&condition), serde_json::to_string(&condition).unwrap());
     }
 }

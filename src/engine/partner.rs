@@ -18,7 +18,7 @@ use serde_json::Value;
 use super::catalog::placeholders;
 use super::content::{truncate, Content};
 use super::referral::{is_country_code, parse_entry, Entry};
-use super::Problem;
+use super::{List, Problem};
 
 /// A partner config after checking: only what passed.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -70,14 +70,14 @@ impl PartnerConfig {
     pub fn apply(&self, content: &Content) -> Content {
         let mut content = content.clone();
         if let Some(modules) = &self.modules {
-            for module in &mut content.questionnaire.modules {
-                if !ALWAYS_ASKED.contains(&module.id.as_str()) && !modules.contains(&module.id) {
-                    module.modes.clear();
+            for module in content.questionnaire.modules.to_mut() {
+                if !ALWAYS_ASKED.contains(&&*module.id) && !modules.iter().any(|m| *m == module.id) {
+                    module.modes = List::Borrowed(&[]);
                 }
             }
         }
-        let entries = &mut content.directory.entries;
-        entries.retain(|e| !self.hide.contains(&e.id));
+        let entries = content.directory.entries.to_mut();
+        entries.retain(|e| !self.hide.iter().any(|id| *id == e.id));
         for replacement in &self.replace {
             if let Some(slot) = entries.iter_mut().find(|e| e.id == replacement.id) {
                 *slot = replacement.clone();
@@ -85,8 +85,10 @@ impl PartnerConfig {
         }
         entries.extend(self.add.iter().cloned());
         for (lang, texts) in &self.text {
-            if let Some(catalog) = content.catalogs.languages.iter_mut().find(|c| c.lang() == lang) {
-                catalog.messages.extend(texts.iter().map(|(k, v)| (k.clone(), v.clone())));
+            if let Some(catalog) = content.catalogs.languages.to_mut().iter_mut().find(|c| c.lang() == lang) {
+                for (key, text) in texts {
+                    catalog.set(key, text);
+                }
             }
         }
         content

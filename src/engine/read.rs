@@ -1,69 +1,28 @@
-//! Reads content from `serde_json::Value`s by hand, without serde's derive.
+//! Reads directory entries from `serde_json::Value`s by hand, without
+//! serde's derive: partners write them, so every unknown field, missing
+//! field, wrong type and unknown name is an error, worded as serde's derive
+//! words it (a test holds the two together).
 //!
 //! Why: every derived type brings a visitor, a field matcher and error paths,
-//! compiled for each deserializer it meets; in the browser that was about
-//! 30 KB gzipped of the widget. Two kinds of reader live here:
-//!
-//! - The built-in content (questionnaire, ILO/EC list, catalog `_meta`) is
-//!   read leniently, for the browser only (`Content::load_trusted`): the
-//!   native tests prove it sound, so the readers take what the widget uses
-//!   and leave anything missing or odd at its default. Natively the derives
-//!   check everything; a test in `builtin.rs` proves both read it alike.
-//! - Directory entries are read strictly, everywhere, since partners write
-//!   them (see [`entry`]).
+//! compiled for each deserializer it meets; in the browser one reader
+//! instead of serde's derive (with `deny_unknown_fields` and a tagged enum)
+//! is about 13 KB gzipped less for the widget. The built-in content needs no
+//! reader at run time at all: it is compiled in (see build.rs).
 
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::assess::Level;
-use super::catalog::Meta;
-use super::condition::Condition;
-use super::content::{
-    Band, Dimension, Element, Flag, Grade, IloEc, IloItem, Indicator, IndicatorSet, JobOffer, Kind, Mode, Module, Question,
-    Questionnaire, Role,
-};
+use super::content::{Kind, Mode, Role};
 use super::referral::{Audience, Confidence, Contact, Entry, Hours, Number, Service, Slot};
-
-/// A text field, empty if absent.
-fn text(value: &Value, key: &str) -> String {
-    value.get(key).and_then(Value::as_str).unwrap_or("").to_string()
-}
-
-/// An optional text field.
-fn maybe_text(value: &Value, key: &str) -> Option<String> {
-    value.get(key).and_then(Value::as_str).map(str::to_string)
-}
-
-/// The items of a list field, none if absent.
-fn items<'a>(value: &'a Value, key: &str) -> &'a [Value] {
-    value.get(key).and_then(Value::as_array).map_or(&[], Vec::as_slice)
-}
-
-/// A list of texts.
-fn texts(value: &Value, key: &str) -> Vec<String> {
-    items(value, key).iter().filter_map(Value::as_str).map(str::to_string).collect()
-}
-
-fn flag(value: &Value, key: &str) -> bool {
-    value.get(key).and_then(Value::as_bool).unwrap_or(false)
-}
-
-fn number(value: &Value, key: &str) -> u32 {
-    value.get(key).and_then(Value::as_u64).unwrap_or(0) as u32
-}
-
-/// The enum value a text value names, from a table of `(name, value)`.
-fn choice<T: Copy>(value: Option<&Value>, names: &[(&str, T)]) -> Option<T> {
-    named(value?.as_str()?, names)
-}
+use super::{List, Text};
 
 fn named<T: Copy>(name: &str, names: &[(&str, T)]) -> Option<T> {
     names.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
 }
 
 /// The name of an enum value in a table of `(name, value)`: what serde
-/// writes for it (tests in src/engine/json.rs hold the tables to serde's names).
+/// writes for it (tests in json.rs hold the tables to serde's names).
 pub(super) fn name_of<T: Copy + PartialEq>(value: T, names: &[(&'static str, T)]) -> &'static str {
     names.iter().find(|(_, v)| *v == value).map_or("", |(n, _)| n)
 }
@@ -72,128 +31,6 @@ pub(super) const MODES: &[(&str, Mode)] = &[("screening", Mode::Screening), ("jo
 pub(super) const KINDS: &[(&str, Kind)] = &[("yes_no", Kind::YesNo), ("single", Kind::Single), ("multi", Kind::Multi), ("country", Kind::Country)];
 pub(super) const ROLES: &[(&str, Role)] =
     &[("age", Role::Age), ("subject", Role::Subject), ("country_now", Role::CountryNow), ("country_work", Role::CountryWork), ("safe_now", Role::SafeNow)];
-const ELEMENTS: &[(&str, Element)] = &[("act", Element::Act), ("means", Element::Means), ("purpose", Element::Purpose)];
-const GRADES: &[(&str, Grade)] = &[("weak", Grade::Weak), ("medium", Grade::Medium), ("strong", Grade::Strong)];
-
-/// `(id, value)` for enums that know their ids.
-fn table<T: Copy, const N: usize>(all: [T; N], id: fn(T) -> &'static str) -> [(&'static str, T); N] {
-    all.map(|v| (id(v), v))
-}
-
-pub fn questionnaire(value: &Value) -> Questionnaire {
-    let o = value;
-    let job = &o["job_offer"];
-    let levels = table(Level::ALL, Level::id);
-    Questionnaire {
-        version: text(o, "version"),
-        countries: texts(o, "countries"),
-        modules: items(o, "modules").iter().map(module).collect(),
-        questions: items(o, "questions").iter().map(question).collect(),
-        indicators: items(o, "indicators").iter().map(indicator).collect(),
-        job_offer: JobOffer {
-            validated: flag(job, "validated"),
-            flags: items(job, "flags").iter().map(|f| Flag { indicator: text(f, "indicator"), weight: number(f, "weight") }).collect(),
-            bands: items(job, "bands")
-                .iter()
-                .map(|b| Band { min_score: number(b, "min_score"), level: choice(b.get("level"), &levels).unwrap_or(Level::NoneReported) })
-                .collect(),
-        },
-    }
-}
-
-fn module(value: &Value) -> Module {
-    let o = value;
-    Module {
-        id: text(o, "id"),
-        modes: items(o, "modes").iter().filter_map(|m| choice(Some(m), MODES)).collect(),
-        show_if: o.get("show_if").and_then(condition),
-        sensitive: flag(o, "sensitive"),
-    }
-}
-
-fn question(value: &Value) -> Question {
-    let o = value;
-    Question {
-        id: text(o, "id"),
-        module: text(o, "module"),
-        kind: choice(o.get("kind"), KINDS).unwrap_or(Kind::YesNo),
-        options: texts(o, "options"),
-        role: choice(o.get("role"), ROLES),
-        show_if: o.get("show_if").and_then(condition),
-        exclusive: texts(o, "exclusive"),
-    }
-}
-
-/// An indicator without its sources, which only reviewers read.
-fn indicator(value: &Value) -> Indicator {
-    let o = value;
-    Indicator {
-        id: text(o, "id"),
-        element: choice(o.get("element"), ELEMENTS).unwrap_or(Element::Act),
-        // An indicator that cannot be read never fires.
-        fires_if: o.get("fires_if").and_then(condition).unwrap_or(Condition::Any(Vec::new())),
-        ilo_ec: texts(o, "ilo_ec"),
-        urgent: flag(o, "urgent"),
-        child_exploitation: flag(o, "child_exploitation"),
-        sources: Default::default(),
-    }
-}
-
-/// `{"yes": q}`, `{"answer": {"q": q, "in": [...]}}`, `{"all": [...]}`,
-/// `{"any": [...]}` or `{"not": {...}}`; `None` for anything else (and null).
-pub fn condition(value: &Value) -> Option<Condition> {
-    let (kind, inner) = value.as_object()?.iter().next()?;
-    let all = || inner.as_array().map(|parts| parts.iter().filter_map(condition).collect());
-    Some(match kind.as_str() {
-        "yes" => Condition::Yes(inner.as_str()?.to_string()),
-        "answer" => Condition::Answer { q: text(inner, "q"), options: texts(inner, "in") },
-        "all" => Condition::All(all()?),
-        "any" => Condition::Any(all()?),
-        "not" => Condition::Not(Box::new(condition(inner)?)),
-        _ => return None,
-    })
-}
-
-/// The ILO/EC list without its source, note and labels (for reviewers).
-pub fn ilo_ec(value: &Value) -> IloEc {
-    let dimensions = table(Dimension::ALL, Dimension::id);
-    let sets = table(IndicatorSet::ALL, IndicatorSet::id);
-    IloEc {
-        source: String::new(),
-        note: String::new(),
-        indicators: items(value, "indicators")
-            .iter()
-            .map(|o| IloItem {
-                id: text(o, "id"),
-                dimension: choice(o.get("dimension"), &dimensions).unwrap_or(Dimension::Exploitation),
-                label: String::new(),
-                grades: {
-                    // Inserted one by one: collecting into a map brings in
-                    // std's sort and bulk build for each map type.
-                    let mut grades = BTreeMap::new();
-                    for (set, grade) in o["grades"].as_object().into_iter().flatten() {
-                        if let (Some(set), Some(grade)) = (named(set, &sets), choice(Some(grade), GRADES)) {
-                            grades.insert(set, grade);
-                        }
-                    }
-                    grades
-                },
-            })
-            .collect(),
-    }
-}
-
-/// A catalog's `_meta`.
-pub fn meta(value: &Value) -> Meta {
-    let o = value;
-    Meta {
-        lang: text(o, "lang"),
-        dir: maybe_text(o, "dir").unwrap_or_else(|| "ltr".into()),
-        name: text(o, "name"),
-        status: text(o, "status"),
-        note: text(o, "note"),
-    }
-}
 
 // Directory entries are read strictly, in the browser and natively alike:
 // partners write them, so every unknown field, missing field, wrong type and
@@ -303,31 +140,37 @@ fn invalid(value: &Value, expected: &str) -> String {
     format!("invalid type: {found}, expected {expected}")
 }
 
-fn string(value: &Value) -> Read<String> {
-    value.as_str().map(str::to_string).ok_or_else(|| invalid(value, "a string"))
+fn string(value: &Value) -> Read<Text> {
+    value.as_str().map(|s| Text::Owned(s.to_string())).ok_or_else(|| invalid(value, "a string"))
 }
 
 fn boolean(value: &Value) -> Read<bool> {
     value.as_bool().ok_or_else(|| invalid(value, "a boolean"))
 }
 
-fn list<T>(value: &Value, read: impl Fn(&Value) -> Read<T>) -> Read<Vec<T>> {
-    value.as_array().ok_or_else(|| invalid(value, "a sequence"))?.iter().map(read).collect()
+fn list<T: Clone>(value: &Value, read: impl Fn(&Value) -> Read<T>) -> Read<List<T>> {
+    let items: Read<Vec<T>> = value.as_array().ok_or_else(|| invalid(value, "a sequence"))?.iter().map(read).collect();
+    items.map(List::Owned)
 }
 
-fn strings(value: &Value) -> Read<Vec<String>> {
+fn strings(value: &Value) -> Read<List<Text>> {
     list(value, string)
 }
 
-/// A map of texts, such as names by language.
-fn text_map(value: &Value) -> Read<BTreeMap<String, String>> {
+/// A map of texts, such as names by language, as pairs sorted by key.
+fn text_map(value: &Value) -> Read<List<(Text, Text)>> {
     let object = value.as_object().ok_or_else(|| invalid(value, "a map"))?;
-    // A loop, not `collect`: see the grades in `ilo_ec`.
+    // A loop, not `collect`: collecting into a map brings in std's sort and
+    // bulk build for each map type.
     let mut map = BTreeMap::new();
     for (key, text) in object {
         map.insert(key.clone(), string(text)?);
     }
-    Ok(map)
+    let mut pairs = Vec::with_capacity(map.len());
+    for (key, text) in map {
+        pairs.push((Text::Owned(key), text));
+    }
+    Ok(List::Owned(pairs))
 }
 
 fn variant<T: Copy>(value: &Value, names: &[(&str, T)]) -> Read<T> {
@@ -353,9 +196,7 @@ pub fn entry(value: &Value) -> Read<Entry> {
         services: list(o.required("services")?, |v| variant(v, SERVICES))?,
         audience: list(o.required("audience")?, |v| variant(v, AUDIENCES))?,
         emergency: o.or_default("emergency", boolean)?,
-        // Required, but left out of the browser copy of the built-in content
-        // (see build.rs); the check that it is not empty stays.
-        sources: if cfg!(target_arch = "wasm32") { o.or_default("sources", strings)? } else { strings(o.required("sources")?)? },
+        sources: strings(o.required("sources")?)?,
         last_verified: string(o.required("last_verified")?)?,
         source_date: o.optional("source_date", string)?,
         confidence: variant(o.required("confidence")?, CONFIDENCES)?,
@@ -418,7 +259,8 @@ mod tests {
     fn entries_read_as_serde_reads_them() {
         let serde = |v: &Value| serde_json::from_value::<Entry>(v.clone()).map_err(|e| e.to_string());
         let mut values = Vec::new();
-        for (_, text) in crate::engine::builtin::REFERRALS {
+        let files = [include_str!("../data/referrals/rs.json"), include_str!("../data/referrals/de.json"), include_str!("../data/referrals/eu.json")];
+        for text in files {
             let file: Value = serde_json::from_str(text).unwrap();
             values.extend(file["entries"].as_array().unwrap().iter().cloned());
         }

@@ -1,15 +1,16 @@
 //! The referral directory: who can help, where, when, in which language; and
 //! the choice of a short list for one person.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
 use super::assess::{Level, Outcome};
 use super::content::{truncate, Content, Mode};
 use super::time::{self, UtcMinutes};
-use super::Problem;
+use super::{pairs, List, Problem, Text};
 
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::referral))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Service {
@@ -31,6 +32,7 @@ pub enum Service {
     VictimSupport,
 }
 
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::referral))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Audience {
@@ -42,6 +44,7 @@ pub enum Audience {
     Anyone,
 }
 
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::referral))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
@@ -51,6 +54,7 @@ pub enum Confidence {
 }
 
 /// A way to reach a service. Links are built only from these validated values.
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::referral))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Contact {
@@ -58,20 +62,21 @@ pub enum Contact {
     Sms(Number),
     Whatsapp(Number),
     Viber(Number),
-    Email { address: String },
-    Web { url: String },
+    Email { address: Text },
+    Web { url: Text },
 }
 
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::referral))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Number {
     /// E.164 (`+381117850000`) or a short national code (`192`, `116111`).
-    pub number: String,
+    pub number: Text,
     #[serde(default)]
-    pub display: String,
+    pub display: Text,
     /// A short note per language, such as "free of charge".
-    #[serde(default)]
-    pub note: BTreeMap<String, String>,
+    #[serde(default, with = "super::pairs")]
+    pub note: List<(Text, Text)>,
 }
 
 impl Number {
@@ -88,67 +93,71 @@ impl Number {
     }
 }
 
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::referral))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Slot {
-    pub days: Vec<String>,
-    pub open: String,
-    pub close: String,
+    pub days: List<Text>,
+    pub open: Text,
+    pub close: Text,
 }
 
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::referral))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Hours {
     #[serde(default)]
     pub always: bool,
     #[serde(default)]
-    pub tz: String,
+    pub tz: Text,
     #[serde(default)]
-    pub weekly: Vec<Slot>,
+    pub weekly: List<Slot>,
 }
 
 /// Read by `read::entry`; the derived `Deserialize` is the reference a test
 /// holds that reader to.
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::referral))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
-    pub id: String,
+    pub id: Text,
     /// Names by language: `original` and `en` at least.
-    pub name: BTreeMap<String, String>,
-    pub country: String,
+    #[serde(with = "super::pairs")]
+    pub name: List<(Text, Text)>,
+    pub country: Text,
     #[serde(default)]
-    pub works_in: Vec<String>,
+    pub works_in: List<Text>,
     #[serde(default)]
-    pub area_name: Option<String>,
-    pub contacts: Vec<Contact>,
+    pub area_name: Option<Text>,
+    pub contacts: List<Contact>,
     #[serde(default)]
     pub hours: Option<Hours>,
     #[serde(default)]
-    pub languages: Vec<String>,
-    pub services: Vec<Service>,
-    pub audience: Vec<Audience>,
+    pub languages: List<Text>,
+    pub services: List<Service>,
+    pub audience: List<Audience>,
     #[serde(default)]
     pub emergency: bool,
     /// Required, but left out of the browser copy of the built-in content
     /// (see build.rs); the check that it is not empty stays.
-    pub sources: Vec<String>,
-    pub last_verified: String,
+    pub sources: List<Text>,
+    pub last_verified: Text,
     #[serde(default)]
-    pub source_date: Option<String>,
+    pub source_date: Option<Text>,
     pub confidence: Confidence,
     #[serde(default)]
-    pub notes: String,
+    pub notes: Text,
 }
 
 impl Entry {
     /// The name in a language, else the English, else the original name.
     pub fn name_in(&self, lang: &str) -> &str {
-        self.name
-            .get(lang)
-            .or_else(|| self.name.get(lang.split('-').next().unwrap_or(lang)))
-            .or_else(|| self.name.get("en"))
-            .or_else(|| self.name.get("original"))
-            .map_or(self.id.as_str(), String::as_str)
+        let name = |key: &str| pairs::get(&self.name, key);
+        name(lang)
+            .or_else(|| name(lang.split('-').next().unwrap_or(lang)))
+            .or_else(|| name("en"))
+            .or_else(|| name("original"))
+            .unwrap_or(&self.id)
     }
 
     pub fn works_in(&self, country: &str) -> bool {
@@ -234,9 +243,10 @@ struct DirectoryFile {
 }
 
 /// Every entry of every directory file.
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::referral))]
 #[derive(Debug, Clone, Default)]
 pub struct Directory {
-    pub entries: Vec<Entry>,
+    pub entries: List<Entry>,
 }
 
 impl Directory {
@@ -261,19 +271,6 @@ impl Directory {
         directory
     }
 
-    /// Loads directory files without checking the entries: only for the
-    /// built-in directory in the browser (see [`Content::load_trusted`]).
-    /// Straight from `serde_json::Value`s, without `DirectoryFile`'s derive.
-    pub fn load_trusted(files: &[(&str, &str)]) -> Directory {
-        let mut directory = Directory::default();
-        for (_, text) in files {
-            let Ok(file) = serde_json::from_str::<serde_json::Value>(text) else { continue };
-            let entries = file.get("entries").and_then(serde_json::Value::as_array).map_or(&[][..], Vec::as_slice);
-            directory.entries.extend(entries.iter().filter_map(|value| super::read::entry(value).ok()));
-        }
-        directory
-    }
-
     /// Adds an entry that passes validation; a broken one is reported and skipped.
     pub fn add(&mut self, entry: Entry, problems: &mut Vec<Problem>, file: &str) {
         let at = format!("{file}: entry \"{}\"", truncate(&entry.id, 60));
@@ -282,7 +279,7 @@ impl Directory {
             entry_problems.push(Problem::new(&at, "this id is already used by another entry"));
         }
         if entry_problems.is_empty() {
-            self.entries.push(entry);
+            self.entries.to_mut().push(entry);
         } else {
             problems.extend(entry_problems);
             problems.push(Problem::new(&at, "this entry was left out"));
@@ -296,11 +293,11 @@ impl Directory {
     pub fn validate_against(&self, content: &Content, problems: &mut Vec<Problem>) {
         let mut langs = BTreeSet::new();
         langs.extend(content.catalogs.languages.iter().map(|c| c.lang()));
-        for entry in &self.entries {
-            for contact in &entry.contacts {
+        for entry in self.entries.iter() {
+            for contact in entry.contacts.iter() {
                 if let Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) = contact {
-                    for lang in n.note.keys() {
-                        if !langs.contains(lang.as_str()) {
+                    for (lang, _) in n.note.iter() {
+                        if !langs.contains(lang.as_ref()) {
                             problems.push(Problem::new(format!("entry \"{}\"", entry.id), format!("a note is in \"{lang}\", which has no catalog")));
                         }
                     }
@@ -332,11 +329,11 @@ fn validate_entry(entry: &Entry, at: &str) -> Vec<Problem> {
         say("the id must be 1 to 64 of a-z, 0-9, - and _".into());
     }
     for key in ["original", "en"] {
-        if entry.name.get(key).is_none_or(|n| n.trim().is_empty()) {
+        if pairs::get(&entry.name, key).is_none_or(|n| n.trim().is_empty()) {
             say(format!("name.{key} is missing"));
         }
     }
-    for (lang, name) in &entry.name {
+    for (lang, name) in entry.name.iter() {
         check_text(&format!("name.{lang}"), name, 200, &mut say);
     }
     if let Some(area) = &entry.area_name {
@@ -345,7 +342,7 @@ fn validate_entry(entry: &Entry, at: &str) -> Vec<Problem> {
     if !(is_country_code(&entry.country) || entry.country == "EU" || entry.country == "INT") {
         say(format!("country \"{}\" is not an ISO 3166-1 alpha-2 code, EU or INT", truncate(&entry.country, 20)));
     }
-    for code in &entry.works_in {
+    for code in entry.works_in.iter() {
         if !is_country_code(code) {
             say(format!("works_in: \"{}\" is not an ISO 3166-1 alpha-2 code", truncate(code, 20)));
         }
@@ -360,7 +357,7 @@ fn validate_entry(entry: &Entry, at: &str) -> Vec<Problem> {
                     say(format!("contacts[{i}]: \"{}\" is neither E.164 (+381117850000) nor a short code (192)", truncate(&n.number, 30)));
                 }
                 check_text(&format!("contacts[{i}].display"), &n.display, 40, &mut say);
-                for note in n.note.values() {
+                for (_, note) in n.note.iter() {
                     check_text(&format!("contacts[{i}].note"), note, 80, &mut say);
                 }
             }
@@ -401,7 +398,7 @@ fn validate_entry(entry: &Entry, at: &str) -> Vec<Problem> {
             }
         }
     }
-    for lang in &entry.languages {
+    for lang in entry.languages.iter() {
         if !(lang.len() == 2 && lang.bytes().all(|b| b.is_ascii_lowercase())) {
             say(format!("languages: \"{}\" is not an ISO 639-1 code", truncate(lang, 20)));
         }
@@ -415,7 +412,7 @@ fn validate_entry(entry: &Entry, at: &str) -> Vec<Problem> {
     if entry.sources.is_empty() {
         say("every entry needs a source".into());
     }
-    for source in &entry.sources {
+    for source in entry.sources.iter() {
         if !(source.starts_with("https://") || source.starts_with("http://")) || source.chars().any(char::is_control) {
             say(format!("sources: \"{}\" is not a web address", truncate(source, 60)));
         }
@@ -651,13 +648,13 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
     // Highest score first; the id breaks ties so the order never depends on file order by chance.
     super::sort_by(&mut scored, |(a, pa), (b, pb)| b.cmp(a).then_with(|| pa.entry.id.cmp(&pb.entry.id)));
     // One number listed twice (a European line and its national operator) is one service.
-    let mut numbers: Vec<&str> = emergency.iter().filter_map(|p| p.entry.voice()).map(|n| n.number.as_str()).collect();
+    let mut numbers: Vec<&str> = emergency.iter().filter_map(|p| p.entry.voice()).map(|n| &*n.number).collect();
     let mut services = Vec::new();
     for (_, pick) in scored {
         if services.len() == MAX_PICKS {
             break;
         }
-        let number = pick.entry.voice().map(|n| n.number.as_str());
+        let number = pick.entry.voice().map(|n| &*n.number);
         if number.is_some_and(|n| numbers.contains(&n)) {
             continue;
         }

@@ -4,19 +4,13 @@
 //! returns the content together with a list of [`Problem`]s, in the manner of
 //! a compiler's diagnostics: broken content is reported, never a panic.
 //!
-//! ```
-//! use putokaz::engine::{builtin, Answer, Mode, Session};
-//!
-//! let content = builtin::content();
-//! let mut session = Session::new(Mode::Screening);
-//! let first = session.current(content).expect("the questionnaire has questions");
-//! session.answer(content, &first.id.clone(), Answer::NotSure);
-//! assert_ne!(session.current(content).map(|q| q.id.clone()), Some(first.id.clone()));
-//! ```
+//! The built-in content is loaded and checked by [`Content::load`] when
+//! Putokaz is built, and compiled into the program as Rust statics (see
+//! `build.rs` at the top of the repository); partner configs and answers,
+//! which arrive at run time, are read and checked here too.
 
 pub mod api;
 pub mod assess;
-pub mod builtin;
 pub mod catalog;
 pub mod condition;
 pub mod content;
@@ -28,9 +22,59 @@ pub mod session;
 pub mod time;
 pub mod translit;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Serialize;
+
+/// A text of the content: borrowed from the compiled-in statics, or owned
+/// when it comes from a partner config or a file read at run time.
+pub type Text = Cow<'static, str>;
+
+/// A list of the content, borrowed or owned like [`Text`].
+pub type List<T> = Cow<'static, [T]>;
+
+/// `(key, value)` pairs sorted by key, (de)serialised as a JSON object:
+/// the compiled form of a map (a `BTreeMap` cannot be a static).
+pub mod pairs {
+    use std::borrow::Borrow;
+
+    use serde::de::{Deserialize, Deserializer};
+    use serde::ser::{Serialize, SerializeMap, Serializer};
+
+    use super::List;
+
+    pub fn serialize<S: Serializer, K: Serialize + Clone, V: Serialize + Clone>(pairs: &List<(K, V)>, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(pairs.len()))?;
+        for (key, value) in pairs.iter() {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+
+    pub fn deserialize<'de, D, K, V>(deserializer: D) -> Result<List<(K, V)>, D::Error>
+    where
+        D: Deserializer<'de>,
+        K: Deserialize<'de> + Ord + Clone,
+        V: Deserialize<'de> + Clone,
+    {
+        let map = std::collections::BTreeMap::<K, V>::deserialize(deserializer)?;
+        Ok(map.into_iter().collect::<Vec<_>>().into())
+    }
+
+    /// The value for `key`, if any.
+    pub fn get<'a, K: Borrow<Q>, Q: Ord + ?Sized, V>(pairs: &'a [(K, V)], key: &Q) -> Option<&'a V> {
+        pairs.binary_search_by(|(k, _)| k.borrow().cmp(key)).ok().map(|i| &pairs[i].1)
+    }
+
+    /// Sets `key` to `value`, keeping the pairs sorted.
+    pub fn insert<K: Ord + Clone, V: Clone>(pairs: &mut List<(K, V)>, key: K, value: V) {
+        match pairs.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(i) => pairs.to_mut()[i].1 = value,
+            Err(i) => pairs.to_mut().insert(i, (key, value)),
+        }
+    }
+}
 
 pub use assess::{assess, Level, Outcome};
 pub use catalog::Catalog;
@@ -64,7 +108,7 @@ impl fmt::Display for Problem {
 /// `slice::sort_by`. The lists sorted here have tens of items, where an
 /// insertion sort is quick; the standard sort costs the browser a few
 /// kilobytes of wasm for every type it sorts, this a few dozen bytes.
-pub(crate) fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> std::cmp::Ordering) {
     for i in 1..items.len() {
         let mut j = i;
         while j > 0 && compare(&items[j - 1], &items[j]) == std::cmp::Ordering::Greater {
@@ -79,7 +123,7 @@ pub(crate) fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> std
 /// 3 KB of wasm); the texts searched here are short, where comparing at
 /// each byte is quick. Matching whole UTF-8 sequences, a match always starts
 /// and ends on character boundaries. An empty pattern is never found.
-pub(crate) fn find(text: &str, pattern: &str) -> Option<usize> {
+pub fn find(text: &str, pattern: &str) -> Option<usize> {
     if pattern.is_empty() {
         return None;
     }
@@ -88,7 +132,7 @@ pub(crate) fn find(text: &str, pattern: &str) -> Option<usize> {
 
 /// `text.replace(from, to)` for a non-empty `from`, without the two-way
 /// searcher (see [`find`]): every match, left to right, never overlapping.
-pub(crate) fn replace(text: &str, from: &str, to: &str) -> String {
+pub fn replace(text: &str, from: &str, to: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = find(rest, from) {
@@ -102,7 +146,7 @@ pub(crate) fn replace(text: &str, from: &str, to: &str) -> String {
 
 /// `items.join(separator)`. std's `join` is compiled anew for each item
 /// type, about 1.2 KB of wasm each; this loop is a few dozen bytes.
-pub(crate) fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
+pub fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
