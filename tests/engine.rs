@@ -18,7 +18,7 @@ struct Scenario {
     description: String,
     mode: String,
     lang: String,
-    answers: BTreeMap<String, serde_json::Value>,
+    answers: BTreeMap<String, putokaz::engine::value::Value>,
     expect: Expect,
 }
 

@@ -3,7 +3,6 @@
 //! and the language-resolved [`Report`] the widget's result screen shows.
 
 use serde::Serialize;
-use serde_json::Value;
 
 use super::assess::{assess, Level, Outcome};
 use super::catalog::fill;
@@ -12,6 +11,7 @@ use super::content::{Answer, Answers, Content, Dimension, Kind, Mode, Role};
 use super::partner::PartnerConfig;
 use super::referral::{self, Contact, Context, OpenState, Pick, Selection};
 use super::time::{self, UtcMinutes};
+use super::value::{self, Value};
 use super::{pairs, Problem};
 
 // The JSON shapes below are plain structs serialised directly, not
@@ -115,7 +115,7 @@ pub struct AssessInput {
 
 /// Reads `assess` input. Odd answers are reported and skipped, never fatal.
 pub fn parse_assess_input(content: &Content, text: &str, default_now: UtcMinutes) -> Result<(AssessInput, Vec<Problem>), Problem> {
-    let value: Value = serde_json::from_str(text).map_err(|e| super::json_problem("input", &e))?;
+    let value = value::from_str(text).map_err(|e| super::json_problem("input", &e))?;
     let object = value.as_object().ok_or_else(|| Problem::new("input", "expected a JSON object with \"answers\""))?;
     let mut problems = Vec::new();
     let mode = match object.get("mode").and_then(Value::as_str) {
@@ -179,7 +179,7 @@ pub fn assess_json(content: &Content, lang: &str, input: &AssessInput, local_off
 /// Checks a partner config; its problems, each with its location.
 /// (`putokaz validate` also checks content files: see `putokaz::source`.)
 pub fn validate(content: &Content, name: &str, text: &str) -> Vec<Problem> {
-    if let Err(error) = serde_json::from_str::<Value>(text) {
+    if let Err(error) = value::from_str(text) {
         return vec![super::json_problem(name, &error)];
     }
     PartnerConfig::parse(text, content).1

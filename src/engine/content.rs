@@ -32,14 +32,15 @@ impl Answer {
     }
 
     /// Reads the JSON forms `"option"`, `["a", "b"]`, `"not_sure"`, `"prefer_not"`.
-    pub fn from_json(value: &serde_json::Value) -> Option<Answer> {
+    pub fn from_json(value: &super::value::Value) -> Option<Answer> {
+        use super::value::Value;
         match value {
-            serde_json::Value::String(s) if s == Self::NOT_SURE => Some(Answer::NotSure),
-            serde_json::Value::String(s) if s == Self::PREFER_NOT => Some(Answer::PreferNot),
-            serde_json::Value::String(s) => Some(Answer::Choice(s.clone())),
-            serde_json::Value::Bool(true) => Some(Answer::Choice("yes".into())),
-            serde_json::Value::Bool(false) => Some(Answer::Choice("no".into())),
-            serde_json::Value::Array(items) => {
+            Value::String(s) if s == Self::NOT_SURE => Some(Answer::NotSure),
+            Value::String(s) if s == Self::PREFER_NOT => Some(Answer::PreferNot),
+            Value::String(s) => Some(Answer::Choice(s.clone())),
+            Value::Bool(true) => Some(Answer::Choice("yes".into())),
+            Value::Bool(false) => Some(Answer::Choice("no".into())),
+            Value::Array(items) => {
                 let mut choices = Vec::new();
                 for item in items {
                     match item.as_str() {

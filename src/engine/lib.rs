@@ -21,6 +21,7 @@ pub mod referral;
 pub mod session;
 pub mod time;
 pub mod translit;
+pub mod value;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -157,8 +158,32 @@ pub fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
     out
 }
 
-/// Turns a serde_json error into a problem that names the line and column.
-pub(crate) fn json_problem(file: &str, error: &serde_json::Error) -> Problem {
+/// A JSON syntax error: serde_json's, or [`value`]'s with the same wording.
+pub(crate) trait JsonError: fmt::Display {
+    fn line(&self) -> usize;
+    fn column(&self) -> usize;
+}
+
+impl JsonError for serde_json::Error {
+    fn line(&self) -> usize {
+        self.line()
+    }
+    fn column(&self) -> usize {
+        self.column()
+    }
+}
+
+impl JsonError for value::Error {
+    fn line(&self) -> usize {
+        self.line()
+    }
+    fn column(&self) -> usize {
+        self.column()
+    }
+}
+
+/// Turns a JSON error into a problem that names the line and column.
+pub(crate) fn json_problem(file: &str, error: &impl JsonError) -> Problem {
     Problem::new(
         format!("{file}:{}:{}", error.line(), error.column()),
         format!("this is not valid content: {error}"),

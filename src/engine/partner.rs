@@ -13,11 +13,10 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::Value;
-
 use super::catalog::placeholders;
 use super::content::{truncate, Content};
 use super::referral::{is_country_code, parse_entry, Entry};
+use super::value::{self, Value};
 use super::{List, Problem};
 
 /// A partner config after checking: only what passed.
@@ -43,7 +42,7 @@ impl PartnerConfig {
     pub fn parse(text: &str, content: &Content) -> (PartnerConfig, Vec<Problem>) {
         let mut problems = Vec::new();
         let mut config = PartnerConfig::default();
-        let value: Value = match serde_json::from_str(text) {
+        let value = match value::from_str(text) {
             Ok(value) => value,
             Err(error) => return (config, vec![super::json_problem(FILE, &error)]),
         };
@@ -121,7 +120,7 @@ fn parse_referrals(value: &Value, content: &Content, config: &mut PartnerConfig,
         match (key.as_str(), value.as_array()) {
             ("add" | "replace", Some(list)) => {
                 for (i, item) in list.iter().enumerate() {
-                    let Some(entry) = parse_entry(&at, i, item.clone(), problems) else { continue };
+                    let Some(entry) = parse_entry(&at, i, item, problems) else { continue };
                     let existing = content.directory.get(&entry.id);
                     let entry_at = format!("{at}[{i}] \"{}\"", truncate(&entry.id, 60));
                     let mut scratch = super::referral::Directory::default();

@@ -1,4 +1,4 @@
-//! Reads directory entries from `serde_json::Value`s by hand, without
+//! Reads directory entries from JSON [`Value`]s by hand, without
 //! serde's derive: partners write them, so every unknown field, missing
 //! field, wrong type and unknown name is an error, worded as serde's derive
 //! words it (a test holds the two together).
@@ -11,10 +11,9 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
-
 use super::content::{Kind, Mode, Role};
 use super::referral::{Audience, Confidence, Contact, Entry, Hours, Number, Service, Slot};
+use super::value::{Map, Value};
 use super::{List, Text};
 
 fn named<T: Copy>(name: &str, names: &[(&str, T)]) -> Option<T> {
@@ -77,7 +76,7 @@ const CONFIDENCES: &[(&str, Confidence)] = &[("low", Confidence::Low), ("medium"
 type Read<T> = Result<T, String>;
 
 /// A JSON object read strictly: only `known` fields.
-struct Fields<'a>(&'a Map<String, Value>);
+struct Fields<'a>(&'a Map);
 
 impl<'a> Fields<'a> {
     /// `what` names the type in errors, as serde does: `struct Entry`.
@@ -257,7 +256,9 @@ mod tests {
     /// a struct from a list of its fields in order; the reader does not.)
     #[test]
     fn entries_read_as_serde_reads_them() {
+        use serde_json::Value;
         let serde = |v: &Value| serde_json::from_value::<Entry>(v.clone()).map_err(|e| e.to_string());
+        let entry = |v: &Value| entry(&super::super::value::from_str(&v.to_string()).unwrap());
         let mut values = Vec::new();
         let files = [include_str!("../data/referrals/rs.json"), include_str!("../data/referrals/de.json"), include_str!("../data/referrals/eu.json")];
         for text in files {

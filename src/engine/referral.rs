@@ -235,11 +235,13 @@ impl OpenState {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DirectoryFile {
+    // Every directory file names its area; the entries say the rest.
+    #[allow(dead_code)]
     area: String,
-    entries: Vec<serde_json::Value>,
+    entries: Vec<super::value::Value>,
 }
 
 /// Every entry of every directory file.
@@ -263,7 +265,7 @@ impl Directory {
                 }
             };
             for (i, value) in file.entries.into_iter().enumerate() {
-                if let Some(entry) = parse_entry(name, i, value, problems) {
+                if let Some(entry) = parse_entry(name, i, &value, problems) {
                     directory.add(entry, problems, name);
                 }
             }
@@ -308,9 +310,9 @@ impl Directory {
 }
 
 /// Parses one entry, naming the entry and the field when it fails.
-pub fn parse_entry(file: &str, index: usize, value: serde_json::Value, problems: &mut Vec<Problem>) -> Option<Entry> {
+pub fn parse_entry(file: &str, index: usize, value: &super::value::Value, problems: &mut Vec<Problem>) -> Option<Entry> {
     let id = value.get("id").and_then(|v| v.as_str()).map(|s| truncate(s, 60)).unwrap_or_default();
-    match super::read::entry(&value) {
+    match super::read::entry(value) {
         Ok(entry) => Some(entry),
         Err(error) => {
             problems.push(Problem::new(format!("{file}: entries[{index}] \"{id}\""), format!("{error}; this entry was left out")));
