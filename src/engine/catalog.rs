@@ -238,20 +238,22 @@ static EMPTY: Catalog = Catalog {
     messages: List::Borrowed(&[]),
 };
 
-/// The `{name}` placeholders of a message, sorted.
-pub fn placeholders(text: &str) -> BTreeSet<&str> {
-    let mut out = BTreeSet::new();
+/// The `{name}` placeholders of a message, sorted, each once.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find('{') {
         let after = &rest[start + 1..];
         match after.find('}') {
             Some(end) if after[..end].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') && end > 0 => {
-                out.insert(&after[..end]);
+                out.push(&after[..end]);
                 rest = &after[end + 1..];
             }
             _ => rest = after,
         }
     }
+    super::sort_by(&mut out, |a, b| a.cmp(b));
+    out.dedup();
     out
 }
 

@@ -9,6 +9,7 @@
 //! `build.rs` at the top of the repository); partner configs and answers,
 //! which arrive at run time, are read and checked here too.
 
+pub mod answer;
 pub mod api;
 pub mod assess;
 pub mod catalog;

@@ -11,8 +11,6 @@
 //! }
 //! ```
 
-use std::collections::BTreeMap;
-
 use serde_json::Value;
 
 use super::catalog::placeholders;
@@ -28,8 +26,9 @@ pub struct PartnerConfig {
     pub add: Vec<Entry>,
     pub replace: Vec<Entry>,
     pub hide: Vec<String>,
-    /// Overrides by language, then key.
-    pub text: BTreeMap<String, BTreeMap<String, String>>,
+    /// Wording overrides: `(language, key, text)`, a later one for the same
+    /// language and key replacing an earlier one.
+    pub text: Vec<(String, String, String)>,
 }
 
 /// Modules every screening keeps, whatever a partner chooses.
@@ -84,11 +83,9 @@ impl PartnerConfig {
             }
         }
         entries.extend(self.add.iter().cloned());
-        for (lang, texts) in &self.text {
+        for (lang, key, text) in &self.text {
             if let Some(catalog) = content.catalogs.languages.to_mut().iter_mut().find(|c| c.lang() == lang) {
-                for (key, text) in texts {
-                    catalog.set(key, text);
-                }
+                catalog.set(key, text);
             }
         }
         content
@@ -195,7 +192,7 @@ fn parse_text(value: &Value, content: &Content, config: &mut PartnerConfig, prob
             } else if placeholders(source) != placeholders(text) {
                 problems.push(Problem::new(key_at, format!("must use the placeholders {:?}", placeholders(source))));
             } else {
-                config.text.entry(lang.clone()).or_default().insert(key.clone(), text.to_string());
+                config.text.push((lang.clone(), key.clone(), text.to_string()));
             }
         }
     }
