@@ -144,7 +144,7 @@ pub fn parse_assess_input(content: &Content, text: &str, default_now: UtcMinutes
             Some(Ok(answer)) => {
                 answers.insert(id.clone(), answer);
             }
-            Some(Err(error)) => problems.push(Problem::new(at, format!("{error:?}; ignored"))),
+            Some(Err(error)) => problems.push(Problem::new(at, format!("{error}; ignored"))),
             None => problems.push(Problem::new(at, "an answer is an option id, a list of them, \"not_sure\" or \"prefer_not\"; ignored")),
         }
     }

@@ -224,7 +224,7 @@ impl Catalogs {
                     None => problems.push(Problem::new(&at, format!("\"{key}\" is not a key of the English catalog"))),
                     Some(english) if placeholders(english) != placeholders(text) => problems.push(Problem::new(
                         &at,
-                        format!("\"{key}\" must use the placeholders {:?}", placeholders(english)),
+                        format!("\"{key}\" must use the placeholders {}", super::quoted_list(&placeholders(english))),
                     )),
                     _ => {}
                 }

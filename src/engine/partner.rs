@@ -190,7 +190,7 @@ fn parse_text(value: &Value, content: &Content, config: &mut PartnerConfig, prob
             } else if text.chars().any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)) {
                 problems.push(Problem::new(key_at, "contains control or bidirectional-override characters"));
             } else if placeholders(source) != placeholders(text) {
-                problems.push(Problem::new(key_at, format!("must use the placeholders {:?}", placeholders(source))));
+                problems.push(Problem::new(key_at, format!("must use the placeholders {}", super::quoted_list(&placeholders(source)))));
             } else {
                 config.text.push((lang.clone(), key.clone(), text.to_string()));
             }

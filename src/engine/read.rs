@@ -131,7 +131,7 @@ fn invalid(value: &Value, expected: &str) -> String {
                 None => "floating point".to_string(),
             },
         },
-        Value::String(s) => format!("string {s:?}"),
+        Value::String(s) => format!("string {}", super::quoted(s)),
         Value::Array(_) => "sequence".to_string(),
         Value::Object(_) => "map".to_string(),
     };
