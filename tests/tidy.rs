@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use putokaz::engine::content::IndicatorSet;
 use putokaz::engine::referral::{is_country_code, Contact};
-use putokaz::engine::{builtin, translit};
+use putokaz::engine::{builtin, plural, translit};
 
 #[test]
 fn built_in_content_has_no_problems() {
@@ -39,9 +39,30 @@ fn three_languages_with_identical_keys() {
     let content = builtin::content();
     let langs: Vec<&str> = content.catalogs.languages.iter().map(|c| c.lang()).collect();
     assert_eq!(langs, ["en", "sr-Latn", "sr-Cyrl"]);
-    let keys = |lang: &str| content.catalogs.languages.iter().find(|c| c.lang() == lang).unwrap().messages.iter().map(|(k, _)| k.clone()).collect::<BTreeSet<_>>();
+    // A plural message counts once, whatever forms its language needs.
+    let keys = |lang: &str| {
+        let catalog = content.catalogs.languages.iter().find(|c| c.lang() == lang).unwrap();
+        catalog.messages.iter().map(|(k, _)| k.split('#').next().unwrap().to_string()).collect::<BTreeSet<_>>()
+    };
     assert_eq!(keys("en"), keys("sr-Latn"));
     assert_eq!(keys("en"), keys("sr-Cyrl"));
+}
+
+#[test]
+fn every_plural_message_has_the_forms_of_its_language() {
+    let content = builtin::content();
+    let english = content.catalogs.source().unwrap();
+    let messages: BTreeSet<&str> = english.messages.iter().filter_map(|(k, _)| k.split_once('#')).map(|(m, _)| m).collect();
+    assert!(messages.contains("ref.hours.closes_soon"), "{messages:?}");
+    for catalog in content.catalogs.languages.iter() {
+        let needed: Vec<&str> = plural::categories(catalog.lang()).unwrap().into_iter().map(plural::Category::id).collect();
+        for message in &messages {
+            let forms: Vec<&str> = catalog.messages.iter().filter_map(|(k, _)| k.strip_prefix(&format!("{message}#"))).collect();
+            let mut sorted = forms.clone();
+            sorted.sort_by_key(|f| needed.iter().position(|n| n == f));
+            assert_eq!(sorted, needed, "{} {message}", catalog.lang());
+        }
+    }
 }
 
 #[test]
@@ -235,4 +256,14 @@ fn the_multiple_choice_instruction_is_said_once_by_the_widget() {
             assert!(!lower.contains(&instruction) && !lower.contains("all that apply"), "{} {key} repeats the instruction: {text}", catalog.lang());
         }
     }
+}
+
+#[test]
+fn a_missing_plural_form_is_a_problem() {
+    let mut content = builtin::content().clone();
+    let latin = content.catalogs.languages.to_mut().iter_mut().find(|c| c.lang() == "sr-Latn").unwrap();
+    latin.messages.to_mut().retain(|(key, _)| key != "ref.hours.closes_soon#few");
+    let problems: Vec<String> = content.validate().iter().map(ToString::to_string).collect();
+    let expected = r#"catalogs/sr-Latn: "ref.hours.closes_soon" needs the plural forms ["one", "few", "other"] of CLDR's rules for this language, not ["one", "other"]"#;
+    assert!(problems.iter().any(|p| p == expected), "{problems:#?}");
 }

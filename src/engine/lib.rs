@@ -17,6 +17,7 @@ pub mod condition;
 pub mod content;
 pub mod json;
 pub mod partner;
+pub mod plural;
 mod read;
 pub mod referral;
 pub mod session;
