@@ -20,6 +20,7 @@ pub mod builtin;
 pub mod catalog;
 pub mod condition;
 pub mod content;
+pub mod flow;
 pub mod json;
 pub mod partner;
 mod read;
