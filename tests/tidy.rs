@@ -244,6 +244,39 @@ fn the_engine_knows_nothing_of_the_web() {
     }
 }
 
+/// What the DOM layer may name of wasm-bindgen, and why: web-sys's own
+/// types need `JsCast` to be told apart (an event's target as an `Element`,
+/// an element as an input), and an event listener is a Rust closure handed
+/// to the browser as a `Closure`. Everything else of wasm-bindgen (`JsValue`,
+/// `js_sys`, `#[wasm_bindgen]`, the panic hook, the failure callbacks) is
+/// the boundary's, in src/wasm.rs.
+const DOM_MAY_USE: &[(&str, &str)] = &[
+    ("src/dom/", "use wasm_bindgen::JsCast;"),
+    ("src/dom/listener.rs", "use wasm_bindgen::closure::Closure;"),
+];
+
+#[test]
+fn only_the_boundary_knows_js() {
+    let mut found = Vec::new();
+    for path in hand_written_sources().iter().filter(|p| p.extension().is_some_and(|e| e == "rs") && !p.ends_with("src/wasm.rs")) {
+        let text = std::fs::read_to_string(path).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim();
+            // Comments may speak of them.
+            if code.starts_with("//") {
+                continue;
+            }
+            let allowed = DOM_MAY_USE.iter().any(|(place, allowed)| path.starts_with(place) && code == *allowed);
+            for word in ["JsValue", "js_sys", "wasm_bindgen", "set_hook", "panic::"] {
+                if code.contains(word) && !allowed {
+                    found.push(format!("{}:{}: {}", path.display(), n + 1, code));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "only src/wasm.rs may name JsValue, js_sys, wasm_bindgen or the panic hook:\n{}", found.join("\n"));
+}
+
 #[test]
 fn the_multiple_choice_instruction_is_said_once_by_the_widget() {
     // The widget adds "Choose all that apply" to every multiple choice; a

@@ -15,6 +15,7 @@ pub mod assess;
 pub mod catalog;
 pub mod condition;
 pub mod content;
+pub mod flow;
 pub mod json;
 pub mod partner;
 pub mod plural;
