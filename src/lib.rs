@@ -7,10 +7,13 @@
 //!   the adaptive questionnaire, the assessment, the referral directory and
 //!   the message catalogs. It does no I/O and never panics on content or
 //!   answers, so `cargo test` covers it natively.
+//!   Its `flow` module is the widget's screens as a state machine, with
+//!   view models that hold every text already in the person's language.
 //! * `wasm` (only on `wasm32`) is the one thin wasm-bindgen boundary: the
-//!   only code that knows `JsValue`.
-//! * `dom` (only on `wasm32`) renders a widget into a shadow root with
-//!   web-sys, and holds its event listeners.
+//!   only code that knows `JsValue`, `js_sys` and the panic hook.
+//! * `dom` (only on `wasm32`) draws the engine's views into a shadow root
+//!   with web-sys, forwards events as engine actions, and holds the
+//!   widget's event listeners.
 //!
 //! Nothing a person enters ever leaves the browser: no layer has a way to
 //! send it anywhere.

@@ -1,12 +1,16 @@
-//! The wasm-bindgen boundary: the only code that knows `JsValue`.
+//! The wasm-bindgen boundary: the only code that knows `JsValue`, `js_sys`
+//! and the panic hook (`tests/tidy.rs` checks).
 //!
 //! It turns JS input into engine types, calls the engine or the DOM layer,
 //! and turns results into plain JSON strings or thrown `Error`s. Nothing
 //! interesting happens here; that is the point.
 
+use std::cell::{Cell, RefCell};
+
 use wasm_bindgen::prelude::*;
 
 use crate::dom;
+use crate::engine::flow::{Now, Settings};
 use crate::engine::{api, builtin, json, Mode};
 
 // Talc instead of dlmalloc: the same job in fewer bytes, which people on
@@ -16,9 +20,42 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 /// Installs the panic hook once: a panic is reported once to the console,
 /// and every widget on the page gives way to its fallback hotline numbers.
+///
+/// The hook does not chain to std's default one: in this target that one
+/// only writes to a stderr that goes nowhere, and chaining to it kept its
+/// formatting code in the module.
 #[wasm_bindgen(start)]
 pub fn start() {
-    dom::install_panic_hook();
+    std::panic::set_hook(Box::new(|info| {
+        if dom::stop() {
+            return;
+        }
+        web_sys::console::error_1(&format!("Putokaz stopped after an internal error; showing the fallback numbers. {info}").into());
+        FAILURE_CALLBACKS.with(|c| {
+            if let Ok(callbacks) = c.try_borrow() {
+                for (_, callback) in callbacks.iter() {
+                    let _ = callback.call0(&JsValue::NULL);
+                }
+            }
+        });
+    }));
+}
+
+thread_local! {
+    /// Each mounted widget's `on_fail`, by id.
+    static FAILURE_CALLBACKS: RefCell<Vec<(u32, js_sys::Function)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The page's clock for the DOM layer: now, and the local offset from UTC.
+fn now() -> Now {
+    Now { ms: js_sys::Date::now(), offset_minutes: -(js_sys::Date::new_0().get_timezone_offset() as i32) }
+}
+
+fn warn(lines: Vec<String>) {
+    for line in lines {
+        web_sys::console::warn_1(&line.into());
+    }
 }
 
 /// Options of `mount`, as the loader passes them.
@@ -31,6 +68,7 @@ struct MountOptions {
     /// Partner config as JSON text.
     config: Option<String>,
     /// Only in builds with the `test-panic` feature: panic on Start.
+    #[cfg(feature = "test-panic")]
     test_panic: bool,
 }
 
@@ -53,6 +91,7 @@ impl MountOptions {
             None => Ok(None),
             Some(value) => value.as_string().map(Some).ok_or_else(|| JsError::new(&format!("Putokaz: mount options: {name} must be a string"))),
         };
+        #[cfg(feature = "test-panic")]
         let test_panic = match field("testPanic") {
             None => false,
             Some(value) => value.as_bool().ok_or_else(|| JsError::new("Putokaz: mount options: testPanic must be a boolean"))?,
@@ -63,6 +102,7 @@ impl MountOptions {
             mode: text("mode")?,
             exit_url: text("exitUrl")?,
             config: text("config")?,
+            #[cfg(feature = "test-panic")]
             test_panic,
         })
     }
@@ -72,6 +112,17 @@ impl MountOptions {
 #[wasm_bindgen]
 pub struct Widget {
     inner: dom::Widget,
+    fail_id: u32,
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        FAILURE_CALLBACKS.with(|c| {
+            if let Ok(mut callbacks) = c.try_borrow_mut() {
+                callbacks.retain(|(i, _)| *i != self.fail_id);
+            }
+        });
+    }
 }
 
 #[wasm_bindgen]
@@ -80,6 +131,7 @@ impl Widget {
     #[wasm_bindgen(js_name = setAttribute)]
     pub fn set_attribute(&self, name: &str, value: Option<String>) {
         self.inner.set_attribute(name, value.as_deref());
+        warn(self.inner.take_warnings());
     }
 
     /// The problems found in the partner config, one sentence each.
@@ -95,16 +147,25 @@ impl Widget {
 #[wasm_bindgen]
 pub fn mount(container: web_sys::HtmlElement, options: JsValue, on_fail: js_sys::Function) -> Result<Widget, JsError> {
     let options = MountOptions::read(&options)?;
-    let settings = dom::Settings {
+    #[cfg(feature = "test-panic")]
+    let test_panic = options.test_panic;
+    #[cfg(not(feature = "test-panic"))]
+    let test_panic = false;
+    let settings = Settings {
         lang: options.lang.unwrap_or_default(),
         region: options.region.unwrap_or_default(),
-        mode: options.mode.as_deref().and_then(Mode::parse).unwrap_or(Mode::Screening),
+        mode: options.mode.as_deref().and_then(Mode::parse),
         exit_url: options.exit_url.unwrap_or_default(),
         config: options.config.unwrap_or_default(),
-        test_panic: cfg!(feature = "test-panic") && options.test_panic,
     };
-    let inner = dom::Widget::mount(container, settings, on_fail).map_err(|e| JsError::new(&format!("Putokaz: {e:?}")))?;
-    Ok(Widget { inner })
+    let inner = dom::Widget::mount(container, &settings, now, test_panic).map_err(|e| JsError::new(e.0))?;
+    warn(inner.take_warnings());
+    let fail_id = NEXT_ID.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    FAILURE_CALLBACKS.with(|c| c.borrow_mut().push((fail_id, on_fail)));
+    Ok(Widget { inner, fail_id })
 }
 
 /// The questionnaire as JSON, like `putokaz questions`.
@@ -118,10 +179,9 @@ pub fn questions(lang: &str, mode: &str) -> Result<String, JsError> {
 #[wasm_bindgen]
 pub fn assess(lang: &str, input: &str) -> Result<String, JsError> {
     let content = builtin::content();
-    let now = (js_sys::Date::now() / 60_000.0) as i64;
-    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-    let (input, problems) = api::parse_assess_input(content, input, now).map_err(|p| JsError::new(&p.to_string()))?;
-    Ok(json::to_text(&api::assess_json(content, lang, &input, offset, &problems)))
+    let now = now();
+    let (input, problems) = api::parse_assess_input(content, input, (now.ms / 60_000.0) as i64).map_err(|p| JsError::new(&p.to_string()))?;
+    Ok(json::to_text(&api::assess_json(content, lang, &input, now.offset_minutes, &problems)))
 }
 
 /// Checks a partner config or content file; returns its problems.

@@ -195,3 +195,17 @@ fn serbian_readers_see_serbian_names_and_no_english_notes() {
         }
     }
 }
+
+#[test]
+fn minutes_to_closing_read_right_in_every_language() {
+    let content = builtin::content();
+    let closes_in = |lang: &str, minutes: i64| putokaz::engine::api::hours_text(content, lang, OpenState::Open { closes_in: minutes }, 0);
+    assert_eq!(closes_in("en", 1), "Open now, closes in 1 minute");
+    assert_eq!(closes_in("en", 2), "Open now, closes in 2 minutes");
+    assert_eq!(closes_in("en", 21), "Open now, closes in 21 minutes");
+    for (minutes, words) in [(1, "za 1 minut"), (2, "za 2 minuta"), (4, "za 4 minuta"), (5, "za 5 minuta"), (11, "za 11 minuta"), (12, "za 12 minuta"), (21, "za 21 minut"), (22, "za 22 minuta"), (51, "za 51 minut")] {
+        assert_eq!(closes_in("sr-Latn", minutes), format!("Sada otvoreno, zatvara se {words}"));
+    }
+    assert_eq!(closes_in("sr-Cyrl", 1), "Сада отворено, затвара се за 1 минут");
+    assert_eq!(closes_in("sr-Cyrl", 3), "Сада отворено, затвара се за 3 минута");
+}

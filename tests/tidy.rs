@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use putokaz::engine::content::IndicatorSet;
 use putokaz::engine::referral::{is_country_code, Contact};
-use putokaz::engine::{builtin, translit};
+use putokaz::engine::{builtin, plural, translit};
 
 #[test]
 fn built_in_content_has_no_problems() {
@@ -39,9 +39,30 @@ fn three_languages_with_identical_keys() {
     let content = builtin::content();
     let langs: Vec<&str> = content.catalogs.languages.iter().map(|c| c.lang()).collect();
     assert_eq!(langs, ["en", "sr-Latn", "sr-Cyrl"]);
-    let keys = |lang: &str| content.catalogs.languages.iter().find(|c| c.lang() == lang).unwrap().messages.iter().map(|(k, _)| k.clone()).collect::<BTreeSet<_>>();
+    // A plural message counts once, whatever forms its language needs.
+    let keys = |lang: &str| {
+        let catalog = content.catalogs.languages.iter().find(|c| c.lang() == lang).unwrap();
+        catalog.messages.iter().map(|(k, _)| k.split('#').next().unwrap().to_string()).collect::<BTreeSet<_>>()
+    };
     assert_eq!(keys("en"), keys("sr-Latn"));
     assert_eq!(keys("en"), keys("sr-Cyrl"));
+}
+
+#[test]
+fn every_plural_message_has_the_forms_of_its_language() {
+    let content = builtin::content();
+    let english = content.catalogs.source().unwrap();
+    let messages: BTreeSet<&str> = english.messages.iter().filter_map(|(k, _)| k.split_once('#')).map(|(m, _)| m).collect();
+    assert!(messages.contains("ref.hours.closes_soon"), "{messages:?}");
+    for catalog in content.catalogs.languages.iter() {
+        let needed: Vec<&str> = plural::categories(catalog.lang()).unwrap().into_iter().map(plural::Category::id).collect();
+        for message in &messages {
+            let forms: Vec<&str> = catalog.messages.iter().filter_map(|(k, _)| k.strip_prefix(&format!("{message}#"))).collect();
+            let mut sorted = forms.clone();
+            sorted.sort_by_key(|f| needed.iter().position(|n| n == f));
+            assert_eq!(sorted, needed, "{} {message}", catalog.lang());
+        }
+    }
 }
 
 #[test]
@@ -223,6 +244,39 @@ fn the_engine_knows_nothing_of_the_web() {
     }
 }
 
+/// What the DOM layer may name of wasm-bindgen, and why: web-sys's own
+/// types need `JsCast` to be told apart (an event's target as an `Element`,
+/// an element as an input), and an event listener is a Rust closure handed
+/// to the browser as a `Closure`. Everything else of wasm-bindgen (`JsValue`,
+/// `js_sys`, `#[wasm_bindgen]`, the panic hook, the failure callbacks) is
+/// the boundary's, in src/wasm.rs.
+const DOM_MAY_USE: &[(&str, &str)] = &[
+    ("src/dom/", "use wasm_bindgen::JsCast;"),
+    ("src/dom/listener.rs", "use wasm_bindgen::closure::Closure;"),
+];
+
+#[test]
+fn only_the_boundary_knows_js() {
+    let mut found = Vec::new();
+    for path in hand_written_sources().iter().filter(|p| p.extension().is_some_and(|e| e == "rs") && !p.ends_with("src/wasm.rs")) {
+        let text = std::fs::read_to_string(path).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim();
+            // Comments may speak of them.
+            if code.starts_with("//") {
+                continue;
+            }
+            let allowed = DOM_MAY_USE.iter().any(|(place, allowed)| path.starts_with(place) && code == *allowed);
+            for word in ["JsValue", "js_sys", "wasm_bindgen", "set_hook", "panic::"] {
+                if code.contains(word) && !allowed {
+                    found.push(format!("{}:{}: {}", path.display(), n + 1, code));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "only src/wasm.rs may name JsValue, js_sys, wasm_bindgen or the panic hook:\n{}", found.join("\n"));
+}
+
 #[test]
 fn the_multiple_choice_instruction_is_said_once_by_the_widget() {
     // The widget adds "Choose all that apply" to every multiple choice; a
@@ -235,4 +289,14 @@ fn the_multiple_choice_instruction_is_said_once_by_the_widget() {
             assert!(!lower.contains(&instruction) && !lower.contains("all that apply"), "{} {key} repeats the instruction: {text}", catalog.lang());
         }
     }
+}
+
+#[test]
+fn a_missing_plural_form_is_a_problem() {
+    let mut content = builtin::content().clone();
+    let latin = content.catalogs.languages.to_mut().iter_mut().find(|c| c.lang() == "sr-Latn").unwrap();
+    latin.messages.to_mut().retain(|(key, _)| key != "ref.hours.closes_soon#few");
+    let problems: Vec<String> = content.validate().iter().map(ToString::to_string).collect();
+    let expected = r#"catalogs/sr-Latn: "ref.hours.closes_soon" needs the plural forms ["one", "few", "other"] of CLDR's rules for this language, not ["one", "other"]"#;
+    assert!(problems.iter().any(|p| p == expected), "{problems:#?}");
 }

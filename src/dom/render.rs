@@ -1,650 +1,309 @@
-//! Screens as DOM, built with `create_element` and `set_text_content` only:
-//! no text ever becomes HTML. Links are set only from the engine's
-//! validated `tel:`, `sms:`, `mailto:` and `https:` values.
+//! Draws the engine's view models: each screen is described as [`Node`]s and
+//! built by [`build`], so no text ever becomes HTML and links are set only
+//! from the engine's validated `tel:`, `sms:`, `mailto:` and `https:` values.
 
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
 
-use super::{Screen, State};
-use crate::engine::api::{ReferralView, Report};
-use crate::engine::catalog::fill;
-use crate::engine::content::{Kind, Mode, Role};
-use crate::engine::{assess, join, Answer, Level};
+use super::build::{el, fill, text, Node};
+use super::Error;
+use crate::engine::flow::{
+    AskView, Button, Choice, Input, ReferralItem, Referrals, ResultView, ScreenView, Sos, View,
+};
 
-type Result<T = ()> = std::result::Result<T, JsValue>;
-
-/// The parts that stay for the widget's life: the exit (on its own, so it
-/// can stay on screen), the bar, the screen and the live region (kept, so
-/// announcements are read reliably).
-pub fn skeleton(container: &HtmlElement) -> Result {
-    let doc = document()?;
+/// The parts that stay for the widget's life: the skip link, the exit (on
+/// its own, so it can stay on screen), the bar, the screen and the live
+/// region (kept, so announcements are read reliably).
+pub fn skeleton(doc: &Document, container: &HtmlElement) -> Result<(), Error> {
     container.set_class_name("pk");
-    container.replace_children_with_node_0();
-    let skip = el(&doc, "a", "pk-skip")?;
-    skip.set_attribute("data-action", "exit")?;
-    let exit_bar = el(&doc, "div", "pk-exitbar")?;
-    let bar = el(&doc, "div", "pk-bar")?;
-    let screen = el(&doc, "div", "pk-screen")?;
-    let live = el(&doc, "div", "pk-live")?;
-    live.set_attribute("role", "status")?;
-    live.set_attribute("aria-live", "polite")?;
-    for part in [&skip, &exit_bar, &bar, &screen, &live] {
-        container.append_child(part)?;
-    }
-    Ok(())
+    fill(
+        doc,
+        container,
+        &[
+            el("a", "pk-skip").attr("data-action", "exit"),
+            el("div", "pk-exitbar"),
+            el("div", "pk-bar"),
+            el("div", "pk-screen"),
+            el("div", "pk-live").attr("role", "status").attr("aria-live", "polite"),
+        ],
+    )
 }
 
-pub fn render(state: &State, container: &HtmlElement, move_focus: bool) -> Result {
-    let doc = document()?;
-    let catalogs = &state.content.catalogs;
-    let t = |key: &str| catalogs.text(&state.lang, key).to_string();
-    let catalog = catalogs.resolve(&state.lang);
-    container.set_attribute("lang", catalog.lang())?;
-    container.set_attribute("dir", &catalog.meta.dir)?;
-    container.set_attribute("role", "region")?;
-    // Each mode names its region differently, so two widgets on one page
-    // (a screening and a job-offer check) are told apart.
-    let label = if state.session.mode == Mode::JobOffer { "ui.widget_label_job" } else { "ui.widget_label" };
-    container.set_attribute("aria-label", &t(label))?;
-
-    let skip = part(container, ".pk-skip")?;
-    skip.set_text_content(Some(&t("ui.exit_skip")));
-    skip.set_attribute("href", &state.exit_url)?;
-
-    let bar = part(container, ".pk-bar")?;
-    bar.replace_children_with_node_0();
-    let langs = el(&doc, "div", "pk-langs")?;
-    langs.set_attribute("role", "group")?;
-    langs.set_attribute("aria-label", &t("ui.language"))?;
-    for other in state.content.catalogs.languages.iter() {
-        let button = text_el(&doc, "button", "pk-lang", &other.meta.name)?;
-        button.set_attribute("type", "button")?;
-        button.set_attribute("lang", other.lang())?;
-        button.set_attribute("data-action", "lang")?;
-        button.set_attribute("data-lang", other.lang())?;
-        button.set_attribute("aria-pressed", if other.lang() == catalog.lang() { "true" } else { "false" })?;
-        langs.append_child(&button)?;
+/// Draws a view. After a quick exit only a line saying so is left.
+pub fn draw(doc: &Document, container: &HtmlElement, view: &View) -> Result<(), Error> {
+    if let ScreenView::Exited(line) = &view.screen {
+        return fill(doc, container, &[text("p", "pk-exiting", line).attr("role", "alert")]);
     }
-    let exit = text_el(&doc, "a", "pk-exit", &t("ui.exit"))?;
-    exit.set_attribute("href", &state.exit_url)?;
+    for (name, value) in [("lang", &*view.lang), ("dir", &view.dir), ("role", "region"), ("aria-label", &view.label)] {
+        container.set_attribute(name, value).map_err(|_| Error::DOM)?;
+    }
+    let skip = part(container, ".pk-skip")?;
+    skip.set_text_content(Some(&view.skip));
+    skip.set_attribute("href", &view.exit_url).map_err(|_| Error::DOM)?;
+
     // A plain link (it goes to another page): Enter follows it, and it is
     // announced as what it is. A role of button would also need Space.
-    exit.set_attribute("data-action", "exit")?;
-    let exit_bar = part(container, ".pk-exitbar")?;
-    exit_bar.replace_children_with_node_1(&exit);
-    bar.append_child(&langs)?;
-    bar.append_child(&*text_el(&doc, "p", "pk-exit-hint", &t("ui.exit_hint"))?)?;
-
-    let screen = part(container, ".pk-screen")?;
-    screen.replace_children_with_node_0();
-    let body = match &state.screen {
-        Screen::Intro => intro(&doc, state)?,
-        Screen::Question { error } => question(&doc, state, *error)?,
-        Screen::Emergency => emergency(&doc, state)?,
-        Screen::NotSafe => not_safe(&doc, state)?,
-        Screen::Result => result(&doc, state)?,
-        Screen::Print => print(&doc, state)?,
-    };
-    screen.append_child(&body)?;
-    if move_focus {
-        if let Some(heading) = screen.query_selector(".pk-title")? {
-            focus(&heading);
-        }
-        let progress = match state.screen {
-            Screen::Question { error: Some(key) } => t(key),
-            _ => screen.query_selector(".pk-title")?.and_then(|h| h.text_content()).unwrap_or_default(),
-        };
-        announce(container, &progress)?;
+    let exit = |t| text("a", "pk-exit", t).attr("href", &view.exit_url).attr("data-action", "exit");
+    fill(doc, &part(container, ".pk-exitbar")?, &[exit(&view.exit)])?;
+    let mut langs = el("div", "pk-langs").attr("role", "group").attr("aria-label", &view.languages_label);
+    for l in &view.languages {
+        langs.push(
+            text("button", "pk-lang", &l.name)
+                .attr("type", "button")
+                .attr("lang", &l.lang)
+                .attr("data-action", "lang")
+                .attr("data-lang", &l.lang)
+                .attr("aria-pressed", if l.pressed { "true" } else { "false" }),
+        );
     }
-    Ok(())
+    fill(doc, &part(container, ".pk-bar")?, &[langs, text("p", "pk-exit-hint", &view.exit_hint)])?;
+
+    let title = |t| text("h2", "pk-title", t).attr("tabindex", "-1");
+    let screen = match &view.screen {
+        ScreenView::Intro(intro) => {
+            let mut section = el("section", "pk-intro").child(title(&intro.title));
+            for p in &intro.paragraphs {
+                section.push(text("p", "pk-text", p));
+            }
+            section.maybe(note(&intro.note)).child(button(&intro.start))
+        }
+        ScreenView::Question(ask) => question(ask),
+        ScreenView::Emergency(e) => el("section", "pk-emergency")
+            .child(title(&e.title))
+            .child(text("p", "pk-text", &e.body))
+            .child(sos(&e.sos))
+            .child(button(&e.next)),
+        ScreenView::NotSafe(n) => el("section", "pk-emergency")
+            .child(title(&n.title))
+            .child(text("p", "pk-text", &n.body))
+            .child(el("div", "pk-actions").child(exit(&n.exit)).child(button(&n.next))),
+        ScreenView::Result(r) => result(r, title(&r.title)),
+        ScreenView::Print(p) => el("section", "pk-print")
+            .child(title(&p.title))
+            .child(text("p", "pk-note", &p.note))
+            .child(sos(&p.sos))
+            .child(referrals(&p.referrals, "h3"))
+            .child(el("div", "pk-actions pk-noprint").child(button(&p.print_now)).child(button(&p.back))),
+        ScreenView::Exited(_) => el("div", ""),
+    };
+    fill(doc, &part(container, ".pk-screen")?, &[screen])
 }
 
-/// Empties the widget at once (quick exit), leaving only a "Loading." line.
-pub fn blank(container: &HtmlElement, state: &State) -> Result {
-    let doc = document()?;
-    container.replace_children_with_node_0();
-    let overlay = text_el(&doc, "p", "pk-exiting", state.content.catalogs.text(&state.lang, "ui.exiting"))?;
-    overlay.set_attribute("role", "alert")?;
-    container.append_child(&overlay)?;
-    Ok(())
+/// Moves focus to the new screen's heading and says it (or its error).
+pub fn focus_screen(container: &HtmlElement, view: &View) -> Result<(), Error> {
+    focus(container, ".pk-screen .pk-title")?;
+    announce(container, &view.announce)
 }
 
 /// Says something through the live region.
-pub fn announce(container: &HtmlElement, text: &str) -> Result {
-    if let Some(live) = container.query_selector(".pk-live")? {
-        live.set_text_content(Some(text));
+pub fn announce(container: &HtmlElement, text: &str) -> Result<(), Error> {
+    part(container, ".pk-live")?.set_text_content(Some(text));
+    Ok(())
+}
+
+pub fn focus(container: &HtmlElement, selector: &str) -> Result<(), Error> {
+    if let Some(element) = container.query_selector(selector).map_err(|_| Error::DOM)? {
+        if let Some(element) = element.dyn_ref::<HtmlElement>() {
+            let _ = element.focus();
+        }
     }
     Ok(())
 }
 
-pub fn focus_selector(container: &HtmlElement, selector: &str) -> Result {
-    if let Some(element) = container.query_selector(selector)? {
-        focus(&element);
-    }
-    Ok(())
+fn part(container: &HtmlElement, selector: &str) -> Result<Element, Error> {
+    container.query_selector(selector).ok().flatten().ok_or(Error::SKELETON)
 }
 
-fn focus(element: &Element) {
-    if let Some(element) = element.dyn_ref::<HtmlElement>() {
-        let _ = element.focus();
-    }
+fn button(button: &Button) -> Node<'_> {
+    let class = if button.primary { "pk-button" } else { "pk-button pk-button--secondary" };
+    text("button", class, &button.text).attr("type", "button").attr("data-action", button.action.name())
 }
 
-fn intro(doc: &Document, state: &State) -> Result<Element> {
-    let t = |key: &str| state.content.catalogs.text(&state.lang, key).to_string();
-    let section = el(doc, "section", "pk-intro")?;
-    let title = text_el(doc, "h2", "pk-title", &t("ui.intro_title"))?;
-    title.set_attribute("tabindex", "-1")?;
-    section.append_child(&title)?;
-    for key in ["ui.intro_body", "ui.intro_private", "ui.intro_not_legal", "ui.intro_skip", "ui.intro_exit", "ui.intro_exit_limits"] {
-        section.append_child(&*text_el(doc, "p", "pk-text", &t(key))?)?;
-    }
-    if !state.config_problems.is_empty() {
-        section.append_child(&*text_el(doc, "p", "pk-note", &t("ui.config_error"))?)?;
-    }
-    let start_key = if state.session.mode == Mode::JobOffer { "ui.start_job" } else { "ui.start" };
-    section.append_child(&*action_button(doc, &t(start_key), "start", "pk-button")?)?;
-    Ok(section)
+/// A `p.pk-note`, if there is something to note.
+fn note(line: &Option<String>) -> Option<Node<'_>> {
+    line.as_deref().map(|n| text("p", "pk-note", n))
 }
 
-fn question(doc: &Document, state: &State, error: Option<&'static str>) -> Result<Element> {
-    let content = &state.content;
-    let t = |key: &str| content.catalogs.text(&state.lang, key).to_string();
-    let Some(question) = state.session.current(content) else { return result(doc, state) };
-    let about_other = about_other(state);
-    let form = el(doc, "form", "pk-question")?;
-    form.set_attribute("data-question", &question.id)?;
-    form.set_attribute("novalidate", "")?;
-    let (n, total) = state.session.progress(content);
-    let progress = fill(&t("ui.progress"), &[("n", &n.to_string()), ("total", &total.to_string())]);
-    let meta = text_el(doc, "p", "pk-progress", &format!("{} · {progress}", t(&format!("module.{}", question.module))))?;
-    form.append_child(&meta)?;
-    let fieldset = el(doc, "fieldset", "pk-fieldset")?;
-    let legend = el(doc, "legend", "pk-legend")?;
-    let key = if about_other { format!("q.{}.them", question.id) } else { format!("q.{}", question.id) };
-    let title = text_el(doc, "h2", "pk-title", &t(&key))?;
-    title.set_attribute("tabindex", "-1")?;
-    legend.append_child(&title)?;
-    fieldset.append_child(&legend)?;
+/// A paragraph of class `pk-text`, if there is one.
+fn para(line: &Option<String>) -> Option<Node<'_>> {
+    line.as_deref().map(|n| text("p", "pk-text", n))
+}
+
+fn list<'a>(class: &'static str, item_class: &'static str, items: &'a [String]) -> Node<'a> {
+    let mut list = el("ul", class);
+    for item in items {
+        list.push(text("li", item_class, item));
+    }
+    list
+}
+
+fn question(ask: &AskView) -> Node<'_> {
+    let mut fieldset = el("fieldset", "pk-fieldset");
     let mut described_by = Vec::new();
-    let hint_key = format!("q.{}.hint", question.id);
-    if content.catalogs.resolve(&state.lang).get(&hint_key).is_some() {
-        let hint = text_el(doc, "p", "pk-hint", &t(&hint_key))?;
-        hint.set_attribute("id", "pk-hint")?;
-        fieldset.append_child(&hint)?;
-        described_by.push("pk-hint");
-    }
-    if content.module(&question.module).is_some_and(|m| m.sensitive) {
-        let note = text_el(doc, "p", "pk-hint", &t("ui.sensitive_note"))?;
-        note.set_attribute("id", "pk-sensitive")?;
-        fieldset.append_child(&note)?;
-        described_by.push("pk-sensitive");
-    }
-    if question.kind == Kind::Multi {
-        let note = text_el(doc, "p", "pk-hint", &t("ui.choose_all"))?;
-        note.set_attribute("id", "pk-multi")?;
-        fieldset.append_child(&note)?;
-        described_by.push("pk-multi");
+    let mut parts = vec![el("legend", "pk-legend").child(text("h2", "pk-title", &ask.title).attr("tabindex", "-1"))];
+    for (id, hint) in [("pk-hint", &ask.hint), ("pk-sensitive", &ask.sensitive), ("pk-multi", &ask.multi)] {
+        if let Some(hint) = hint {
+            parts.push(text("p", "pk-hint", hint).attr("id", id));
+            described_by.push(id);
+        }
     }
     // The error sits under the question and its hints, so its heading follows
     // the question's heading in order (as in the GOV.UK error message).
-    if let Some(key) = error {
-        let summary = el(doc, "div", "pk-error")?;
-        summary.set_attribute("role", "alert")?;
-        summary.set_attribute("id", "pk-error")?;
-        summary.append_child(&*text_el(doc, "h3", "pk-error__title", &t("ui.error_title"))?)?;
-        summary.append_child(&*text_el(doc, "p", "pk-error__text", &t(key))?)?;
-        fieldset.append_child(&summary)?;
-    }
-    if error.is_some() {
+    if let Some(e) = &ask.error {
+        parts.push(
+            el("div", "pk-error")
+                .attr("role", "alert")
+                .attr("id", "pk-error")
+                .child(text("h3", "pk-error__title", &e.title))
+                .child(text("p", "pk-error__text", &e.text)),
+        );
         described_by.push("pk-error");
-        fieldset.set_attribute("aria-invalid", "true")?;
+        fieldset = fieldset.attr("aria-invalid", "true");
     }
     if !described_by.is_empty() {
-        fieldset.set_attribute("aria-describedby", &join(&described_by, " "))?;
+        fieldset = fieldset.attr_owned("aria-describedby", crate::engine::join(&described_by, " "));
     }
-    let previous = state.session.answers().get(&*question.id);
-    let chosen = |option: &str| match previous {
-        Some(Answer::Choice(c)) => c == option,
-        Some(Answer::Choices(cs)) => cs.iter().any(|c| c == option),
-        Some(Answer::NotSure) => option == Answer::NOT_SURE,
-        Some(Answer::PreferNot) => option == Answer::PREFER_NOT,
-        None => false,
-    };
-    let unknowns = [(Answer::NOT_SURE, t("opt.not_sure")), (Answer::PREFER_NOT, t("opt.prefer_not"))];
-    if question.kind == Kind::Country {
-        let label = text_el(doc, "label", "pk-label", &t("ui.country_label"))?;
-        label.set_attribute("for", "pk-country")?;
-        let select = el(doc, "select", "pk-select")?;
-        select.set_attribute("id", "pk-country")?;
-        select.set_attribute("name", "answer")?;
-        let blank = text_el(doc, "option", "", "—")?;
-        blank.set_attribute("value", "")?;
-        select.append_child(&blank)?;
-        let mut options: Vec<(String, String)> = content
-            .options_of(question)
-            .into_iter()
-            .map(|code| {
-                let text = crate::engine::api::option_text(content, &state.lang, question, &code, about_other);
-                (code.into_owned(), text)
-            })
-            .collect();
-        options.extend(unknowns.iter().map(|(id, text)| (id.to_string(), text.clone())));
-        for (id, text) in options {
-            let option = text_el(doc, "option", "", &text)?;
-            option.set_attribute("value", &id)?;
-            if chosen(&id) {
-                option.set_attribute("selected", "")?;
+    match &ask.input {
+        Input::Country { label, options } => {
+            let mut select = el("select", "pk-select").attr("id", "pk-country").attr("name", "answer").child(text("option", "", "—").attr("value", ""));
+            for o in options {
+                select.push(text("option", "", &o.text).attr("value", &o.value).flag("selected", o.checked));
             }
-            select.append_child(&option)?;
+            parts.push(text("label", "pk-label", label).attr("for", "pk-country"));
+            parts.push(select);
         }
-        fieldset.append_child(&label)?;
-        fieldset.append_child(&select)?;
-    } else {
-        let input_type = if question.kind == Kind::Multi { "checkbox" } else { "radio" };
-        let choices = el(doc, "div", "pk-choices")?;
-        for option in content.options_of(question) {
-            let text = crate::engine::api::option_text(content, &state.lang, question, &option, about_other);
-            let exclusive = question.exclusive.contains(&option);
-            choices.append_child(&*choice(doc, input_type, &option, &text, chosen(&option), exclusive)?)?;
-        }
-        let unknown = el(doc, "div", "pk-choices pk-choices--unknown")?;
-        for (id, text) in &unknowns {
-            unknown.append_child(&*choice(doc, input_type, id, text, chosen(id), true)?)?;
-        }
-        fieldset.append_child(&choices)?;
-        fieldset.append_child(&unknown)?;
-    }
-    form.append_child(&fieldset)?;
-    let actions = el(doc, "div", "pk-actions")?;
-    let submit = text_el(doc, "button", "pk-button", &t("ui.continue"))?;
-    submit.set_attribute("type", "submit")?;
-    actions.append_child(&submit)?;
-    actions.append_child(&*action_button(doc, &t("ui.back"), "back", "pk-button pk-button--secondary")?)?;
-    form.append_child(&actions)?;
-    Ok(form)
-}
-
-fn choice(doc: &Document, input_type: &str, value: &str, text: &str, checked: bool, exclusive: bool) -> Result<Element> {
-    let wrapper = el(doc, "div", "pk-choice")?;
-    let id = format!("pk-option-{value}");
-    let input: HtmlInputElement = doc.create_element("input")?.dyn_into()?;
-    input.set_type(input_type);
-    input.set_name("answer");
-    input.set_value(value);
-    input.set_id(&id);
-    input.set_class_name("pk-choice__input");
-    input.set_checked(checked);
-    input.set_default_checked(checked);
-    if exclusive {
-        input.set_attribute("data-exclusive", "")?;
-    }
-    let label = text_el(doc, "label", "pk-choice__label", text)?;
-    label.set_attribute("for", &id)?;
-    wrapper.append_child(&input)?;
-    wrapper.append_child(&label)?;
-    Ok(wrapper)
-}
-
-/// Ticking "none of these", "not sure" or "prefer not to say" clears the
-/// other boxes, and ticking another box clears those.
-pub fn on_choice_change(target: &Element) {
-    let Some(input) = target.dyn_ref::<HtmlInputElement>() else { return };
-    if input.type_() != "checkbox" || !input.checked() {
-        return;
-    }
-    let Some(form) = target.closest("form").ok().flatten() else { return };
-    let exclusive = input.has_attribute("data-exclusive");
-    let Ok(boxes) = form.query_selector_all("input[type=checkbox]") else { return };
-    for i in 0..boxes.length() {
-        let Some(other) = boxes.get(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
-        if other != *input && (exclusive || other.has_attribute("data-exclusive")) {
-            other.set_checked(false);
-        }
-    }
-}
-
-/// What is ticked on the question on screen but not yet sent with Continue:
-/// the question's id and the chosen values. Kept across a re-render that
-/// stays on the same question (a language switch, a changed attribute).
-pub fn draft(container: &HtmlElement) -> Option<(String, Vec<String>)> {
-    let form = container.query_selector("form[data-question]").ok().flatten()?;
-    let id = form.get_attribute("data-question")?;
-    let mut values = Vec::new();
-    if let Some(select) = form.query_selector("select").ok().flatten().and_then(|s| s.dyn_into::<HtmlSelectElement>().ok()) {
-        values.push(select.value());
-    }
-    let checked = form.query_selector_all("input[name=answer]:checked").ok()?;
-    for i in 0..checked.length() {
-        if let Some(input) = checked.get(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) {
-            values.push(input.value());
-        }
-    }
-    Some((id, values))
-}
-
-/// Puts a [`draft`] back if the same question is on screen again.
-pub fn restore_draft(container: &HtmlElement, draft: Option<(String, Vec<String>)>) {
-    let Some((id, values)) = draft else { return };
-    let Some(form) = container.query_selector("form[data-question]").ok().flatten() else { return };
-    if form.get_attribute("data-question").as_deref() != Some(id.as_str()) {
-        return;
-    }
-    if let Some(select) = form.query_selector("select").ok().flatten().and_then(|s| s.dyn_into::<HtmlSelectElement>().ok()) {
-        if let Some(value) = values.first() {
-            select.set_value(value);
-        }
-        return;
-    }
-    let Ok(inputs) = form.query_selector_all("input[name=answer]") else { return };
-    for i in 0..inputs.length() {
-        if let Some(input) = inputs.get(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) {
-            input.set_checked(values.contains(&input.value()));
-        }
-    }
-}
-
-/// The answer a form holds, or `None` when nothing is chosen.
-pub fn read_answer(form: &Element) -> Option<Answer> {
-    if let Some(select) = form.query_selector("select").ok().flatten().and_then(|s| s.dyn_into::<HtmlSelectElement>().ok()) {
-        let value = select.value();
-        return match value.as_str() {
-            "" => None,
-            v => super::unknown_answer(v).or(Some(Answer::Choice(value))),
-        };
-    }
-    let checked = form.query_selector_all("input[name=answer]:checked").ok()?;
-    let mut values = Vec::new();
-    let mut multi = false;
-    for i in 0..checked.length() {
-        let input = checked.get(i)?.dyn_into::<HtmlInputElement>().ok()?;
-        multi |= input.type_() == "checkbox";
-        values.push(input.value());
-    }
-    if let Some(unknown) = values.iter().find_map(|v| super::unknown_answer(v)) {
-        return Some(unknown);
-    }
-    match (multi, values.len()) {
-        (_, 0) => None,
-        (false, _) => Some(Answer::Choice(values.remove(0))),
-        (true, _) => Some(Answer::Choices(values)),
-    }
-}
-
-fn about_other(state: &State) -> bool {
-    let content = &state.content;
-    content
-        .question_with_role(Role::Subject)
-        .and_then(|q| state.session.effective_answers(content).get(&*q.id).cloned())
-        .is_some_and(|a| a == Answer::Choice("other".into()))
-}
-
-fn report(state: &State) -> Report {
-    let content = &state.content;
-    let answers = state.session.effective_answers(content);
-    let outcome = assess(content, state.session.mode, state.session.answers());
-    let now = (js_sys::Date::now() / 60_000.0) as i64;
-    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-    Report::new(content, &state.lang, &outcome, &answers, &state.region, now, offset)
-}
-
-fn emergency(doc: &Document, state: &State) -> Result<Element> {
-    let t = |key: &str| state.content.catalogs.text(&state.lang, key).to_string();
-    let report = report(state);
-    let section = el(doc, "section", "pk-emergency")?;
-    let title = text_el(doc, "h2", "pk-title", &t("ui.emergency_title"))?;
-    title.set_attribute("tabindex", "-1")?;
-    section.append_child(&title)?;
-    section.append_child(&*text_el(doc, "p", "pk-text", &t("ui.emergency_body"))?)?;
-    section.append_child(&*emergency_numbers(doc, state, &report)?)?;
-    section.append_child(&*action_button(doc, &t("ui.emergency_continue"), "continue", "pk-button")?)?;
-    Ok(section)
-}
-
-/// "Not safe to answer now": leaving comes first, continuing second.
-fn not_safe(doc: &Document, state: &State) -> Result<Element> {
-    let t = |key: &str| state.content.catalogs.text(&state.lang, key).to_string();
-    let section = el(doc, "section", "pk-emergency")?;
-    let title = text_el(doc, "h2", "pk-title", &t("ui.not_safe_title"))?;
-    title.set_attribute("tabindex", "-1")?;
-    section.append_child(&title)?;
-    section.append_child(&*text_el(doc, "p", "pk-text", &t("ui.not_safe_body"))?)?;
-    let actions = el(doc, "div", "pk-actions")?;
-    let exit = text_el(doc, "a", "pk-exit", &t("ui.exit"))?;
-    exit.set_attribute("href", &state.exit_url)?;
-    exit.set_attribute("data-action", "exit")?;
-    actions.append_child(&exit)?;
-    actions.append_child(&*action_button(doc, &t("ui.not_safe_continue"), "continue", "pk-button pk-button--secondary")?)?;
-    section.append_child(&actions)?;
-    Ok(section)
-}
-
-fn emergency_numbers(doc: &Document, state: &State, report: &Report) -> Result<Element> {
-    let t = |key: &str| state.content.catalogs.text(&state.lang, key).to_string();
-    let block = el(doc, "div", "pk-sos")?;
-    if report.emergency.is_empty() {
-        block.append_child(&*text_el(doc, "p", "pk-text", &t("ui.emergency_missing"))?)?;
-        return Ok(block);
-    }
-    block.append_child(&*text_el(doc, "p", "pk-sos__label", &t("ui.result_emergency"))?)?;
-    let list = el(doc, "ul", "pk-sos__list")?;
-    for referral in &report.emergency {
-        for contact in referral.contacts.iter().filter(|c| c.kind == "voice") {
-            let item = el(doc, "li", "pk-sos__item")?;
-            let link = text_el(doc, "a", "pk-call", &contact.label)?;
-            if let Some(href) = &contact.href {
-                link.set_attribute("href", href)?;
-            }
-            item.append_child(&link)?;
-            let name = contact.note.clone().unwrap_or_else(|| referral.name.clone());
-            item.append_child(&*text_el(doc, "span", "pk-sos__name", &name)?)?;
-            list.append_child(&item)?;
-        }
-    }
-    block.append_child(&list)?;
-    Ok(block)
-}
-
-fn result(doc: &Document, state: &State) -> Result<Element> {
-    let t = |key: &str| state.content.catalogs.text(&state.lang, key).to_string();
-    let report = report(state);
-    let section = el(doc, "section", &format!("pk-result pk-result--{}", report.level.id()))?;
-    section.append_child(&*text_el(doc, "p", "pk-progress", &t("ui.result_heading"))?)?;
-    let title = text_el(doc, "h2", "pk-title", &report.title)?;
-    title.set_attribute("tabindex", "-1")?;
-    section.append_child(&title)?;
-    section.append_child(&*text_el(doc, "p", "pk-summary", &report.summary)?)?;
-    // The emergency number is on every result, first when there is danger now.
-    let sos = emergency_numbers(doc, state, &report)?;
-    if report.level == Level::Urgent {
-        section.append_child(&sos)?;
-    }
-    if report.child_rules && report.level >= Level::Some {
-        section.append_child(&*text_el(doc, "p", "pk-note", &t("ui.result_child_rules"))?)?;
-    }
-
-    if let Some(job) = &report.job_offer {
-        section.append_child(&*text_el(doc, "h3", "pk-h3", &t("ui.job_title"))?)?;
-        if job.flags.is_empty() {
-            section.append_child(&*text_el(doc, "p", "pk-text", &t("ui.job_none"))?)?;
-        } else {
-            let list = el(doc, "ul", "pk-signs")?;
-            for flag in &job.flags {
-                let item = text_el(doc, "li", "pk-sign", &flag.text)?;
-                if let Some(check) = &flag.check {
-                    let p = el(doc, "p", "pk-check")?;
-                    p.append_child(&*text_el(doc, "strong", "", &t("ui.job_check_label"))?)?;
-                    p.append_child(&*text_el(doc, "span", "", &format!(" {check}"))?)?;
-                    item.append_child(&p)?;
+        Input::Choices { multi, options, unknown } => {
+            let kind = if *multi { "checkbox" } else { "radio" };
+            for (class, choices) in [("pk-choices", options), ("pk-choices pk-choices--unknown", unknown)] {
+                let mut group = el("div", class);
+                for c in choices {
+                    group.push(choice(kind, c));
                 }
-                list.append_child(&item)?;
+                parts.push(group);
             }
-            section.append_child(&list)?;
         }
-        let score = fill(&t("ui.job_score"), &[("score", &job.score.to_string()), ("max", &job.max_score.to_string())]);
-        section.append_child(&*text_el(doc, "p", "pk-text", &score)?)?;
-        section.append_child(&*text_el(doc, "p", "pk-note", &job.note)?)?;
     }
+    for part in parts {
+        fieldset.push(part);
+    }
+    el("form", "pk-question")
+        .attr("data-question", &ask.id)
+        .attr("novalidate", "")
+        .child(text("p", "pk-progress", &ask.progress))
+        .child(fieldset)
+        .child(el("div", "pk-actions").child(text("button", "pk-button", &ask.submit).attr("type", "submit")).child(button(&ask.back)))
+}
 
-    let other_signs: Vec<_> = report
-        .groups
-        .iter()
-        .map(|g| (g, g.signs.iter().filter(|s| s.check.is_none() || report.job_offer.is_none()).collect::<Vec<_>>()))
-        .filter(|(_, signs)| !signs.is_empty())
-        .collect();
-    if report.job_offer.is_none() || !other_signs.is_empty() {
-        section.append_child(&*text_el(doc, "h3", "pk-h3", &t("ui.result_noticed"))?)?;
-        if other_signs.is_empty() {
-            section.append_child(&*text_el(doc, "p", "pk-text", &t("ui.result_nothing_noticed"))?)?;
-        }
-        for (group, signs) in other_signs {
-            section.append_child(&*text_el(doc, "h4", "pk-h4", &group.title)?)?;
-            let list = el(doc, "ul", "pk-signs")?;
-            for sign in signs {
-                list.append_child(&*text_el(doc, "li", "pk-sign", &sign.text)?)?;
+fn choice<'a>(kind: &'static str, c: &'a Choice) -> Node<'a> {
+    let id = format!("pk-option-{}", c.value);
+    el("div", "pk-choice")
+        .child(
+            el("input", "pk-choice__input")
+                .attr("type", kind)
+                .attr("name", "answer")
+                .attr("value", &c.value)
+                .attr_owned("id", id.clone())
+                .flag("checked", c.checked)
+                .flag("data-exclusive", c.exclusive),
+        )
+        .child(text("label", "pk-choice__label", &c.text).attr_owned("for", id))
+}
+
+fn sos(sos: &Sos) -> Node<'_> {
+    let block = el("div", "pk-sos");
+    match sos {
+        Sos::Missing(line) => block.child(text("p", "pk-text", line)),
+        Sos::Numbers { label, numbers } => {
+            let mut list = el("ul", "pk-sos__list");
+            for n in numbers {
+                let mut call = text("a", "pk-call", &n.number);
+                if let Some(href) = &n.href {
+                    call = call.attr("href", href);
+                }
+                list.push(el("li", "pk-sos__item").child(call).child(text("span", "pk-sos__name", &n.name)));
             }
-            section.append_child(&list)?;
+            block.child(text("p", "pk-sos__label", label)).child(list)
         }
     }
+}
 
-    if !report.not_assessed.is_empty() {
-        section.append_child(&*text_el(doc, "h3", "pk-h3", &t("ui.result_not_assessed"))?)?;
-        section.append_child(&*text_el(doc, "p", "pk-text", &t("ui.result_not_assessed_body"))?)?;
-        let list = el(doc, "ul", "pk-list")?;
-        for topic in &report.not_assessed {
-            list.append_child(&*text_el(doc, "li", "", topic)?)?;
+fn result<'a>(r: &'a ResultView, title: Node<'a>) -> Node<'a> {
+    let h3 = |t| text("h3", "pk-h3", t);
+    let mut section = el("section", "")
+        .attr_owned("class", format!("pk-result pk-result--{}", r.level.id()))
+        .child(text("p", "pk-progress", &r.heading))
+        .child(title)
+        .child(text("p", "pk-summary", &r.summary));
+    // The emergency number is on every result, first when there is danger now.
+    if r.sos_first {
+        section.push(sos(&r.sos));
+    }
+    section = section.maybe(note(&r.child_note));
+    if let Some(job) = &r.job {
+        section = section.child(h3(&job.title)).maybe(para(&job.none));
+        if job.none.is_none() {
+            let mut flags = el("ul", "pk-signs");
+            for f in &job.flags {
+                let check = f.check.as_deref().map(|check| el("p", "pk-check").child(text("strong", "", &job.check_label)).child(text("span", "", check)));
+                flags.push(text("li", "pk-sign", &f.text).maybe(check));
+            }
+            section.push(flags);
         }
-        section.append_child(&list)?;
-        if report.could_be_higher {
-            section.append_child(&*text_el(doc, "p", "pk-note", &t("ui.result_could_be_higher"))?)?;
+        section = section.child(text("p", "pk-text", &job.score)).child(text("p", "pk-note", &job.note));
+    }
+    if let Some(noticed) = &r.noticed {
+        section = section.child(h3(&noticed.title)).maybe(para(&noticed.nothing));
+        for group in &noticed.groups {
+            section = section.child(text("h4", "pk-h4", &group.title)).child(list("pk-signs", "pk-sign", &group.signs));
         }
     }
-
-    section.append_child(&*text_el(doc, "h3", "pk-h3", &t("ui.result_next"))?)?;
-    let steps = el(doc, "ul", "pk-list")?;
-    for step in &report.next_steps {
-        steps.append_child(&*text_el(doc, "li", "", step)?)?;
+    if let Some(n) = &r.not_assessed {
+        section = section.child(h3(&n.title)).child(text("p", "pk-text", &n.body)).child(list("pk-list", "", &n.topics)).maybe(note(&n.could_be_higher));
     }
-    section.append_child(&steps)?;
-
-    section.append_child(&*text_el(doc, "h3", "pk-h3", &t("ui.result_help"))?)?;
-    if report.level != Level::Urgent {
-        section.append_child(&sos)?;
+    section = section.child(h3(&r.next_title)).child(list("pk-list", "", &r.next_steps)).child(h3(&r.help_title));
+    if !r.sos_first {
+        section.push(sos(&r.sos));
     }
-    section.append_child(&*referral_list(doc, state, &report, "h4")?)?;
-
-    let actions = el(doc, "div", "pk-actions")?;
-    actions.append_child(&*action_button(doc, &t("ui.print"), "print", "pk-button pk-button--secondary")?)?;
-    actions.append_child(&*action_button(doc, &t("ui.back"), "back", "pk-button pk-button--secondary")?)?;
-    actions.append_child(&*action_button(doc, &t("ui.restart"), "restart", "pk-button pk-button--secondary")?)?;
-    section.append_child(&actions)?;
-    Ok(section)
+    let mut actions = el("div", "pk-actions");
+    for b in &r.actions {
+        actions.push(button(b));
+    }
+    section.child(referrals(&r.referrals, "h4")).child(actions)
 }
 
 /// `heading` is the tag of each service's name: one level under the
 /// section it appears in (`h4` under the result's "Who can help", `h3` on
 /// the print view), so headings never skip a level.
-fn referral_list(doc: &Document, state: &State, report: &Report, heading: &str) -> Result<Element> {
-    let t = |key: &str| state.content.catalogs.text(&state.lang, key).to_string();
-    let wrapper = el(doc, "div", "pk-referrals")?;
-    if let Some(no_local) = &report.no_local {
-        wrapper.append_child(&*text_el(doc, "p", "pk-note", no_local)?)?;
+fn referrals<'a>(referrals: &'a Referrals, heading: &'static str) -> Node<'a> {
+    let mut list = el("ul", "pk-referrals__list");
+    for r in &referrals.items {
+        list.push(referral(r, heading));
     }
-    let list = el(doc, "ul", "pk-referrals__list")?;
-    for referral in &report.referrals {
-        list.append_child(&*referral_item(doc, &t, referral, heading)?)?;
-    }
-    wrapper.append_child(&list)?;
-    Ok(wrapper)
+    el("div", "pk-referrals").maybe(note(&referrals.no_local)).child(list)
 }
 
-fn referral_item(doc: &Document, t: &dyn Fn(&str) -> String, referral: &ReferralView, heading: &str) -> Result<Element> {
-    let item = el(doc, "li", "pk-referral")?;
-    item.append_child(&*text_el(doc, heading, "pk-referral__name", &referral.name)?)?;
-    if !referral.why.is_empty() {
-        item.append_child(&*text_el(doc, "p", "pk-referral__why", &join(&referral.why, " · "))?)?;
-    }
-    item.append_child(&*text_el(doc, "p", "pk-referral__hours", &referral.hours)?)?;
-    if !referral.languages.is_empty() {
-        let languages = fill(&t("ref.languages"), &[("languages", &join(&referral.languages, ", "))]);
-        item.append_child(&*text_el(doc, "p", "pk-referral__langs", &languages)?)?;
-    }
-    let contacts = el(doc, "ul", "pk-contacts")?;
-    for contact in &referral.contacts {
-        let li = el(doc, "li", "pk-contact")?;
-        let label = format!("{}: {}", t(&format!("ref.contact.{}", contact.kind)), contact.label);
-        let node = match &contact.href {
+fn referral<'a>(r: &'a ReferralItem, heading: &'static str) -> Node<'a> {
+    let mut contacts = el("ul", "pk-contacts");
+    for c in &r.contacts {
+        let node = match &c.href {
             Some(href) => {
-                let link = text_el(doc, "a", "pk-contact__link", &label)?;
-                link.set_attribute("href", href)?;
-                if contact.kind == "web" || contact.kind == "whatsapp" {
-                    link.set_attribute("rel", "noopener noreferrer")?;
+                let link = text("a", "pk-contact__link", &c.text).attr("href", href);
+                if c.external {
+                    link.attr("rel", "noopener noreferrer")
+                } else {
+                    link
                 }
-                link
             }
-            None => text_el(doc, "span", "pk-contact__text", &label)?,
+            None => text("span", "pk-contact__text", &c.text),
         };
-        li.append_child(&node)?;
-        if let Some(note) = &contact.note {
-            li.append_child(&*text_el(doc, "span", "pk-contact__note", &format!(" ({note})"))?)?;
-        }
-        contacts.append_child(&li)?;
+        contacts.push(el("li", "pk-contact").child(node).maybe(c.note.as_deref().map(|n| text("span", "pk-contact__note", n))));
     }
-    item.append_child(&contacts)?;
-    if referral.check_first {
-        item.append_child(&*text_el(doc, "p", "pk-note", &t("ref.check_first"))?)?;
-    }
-    let details = el(doc, "details", "pk-details")?;
-    details.append_child(&*text_el(doc, "summary", "pk-details__summary", &t("ref.details"))?)?;
-    details.append_child(&*text_el(doc, "p", "pk-text", &fill(&t("ref.last_verified"), &[("date", &referral.last_verified)]))?)?;
-    item.append_child(&details)?;
-    Ok(item)
-}
-
-/// The referral list alone, with no answers, to print or show someone.
-fn print(doc: &Document, state: &State) -> Result<Element> {
-    let t = |key: &str| state.content.catalogs.text(&state.lang, key).to_string();
-    let report = report(state);
-    let section = el(doc, "section", "pk-print")?;
-    let title = text_el(doc, "h2", "pk-title", &t("ui.print_title"))?;
-    title.set_attribute("tabindex", "-1")?;
-    section.append_child(&title)?;
-    section.append_child(&*text_el(doc, "p", "pk-note", &t("ui.print_note"))?)?;
-    section.append_child(&*emergency_numbers(doc, state, &report)?)?;
-    section.append_child(&*referral_list(doc, state, &report, "h3")?)?;
-    let actions = el(doc, "div", "pk-actions pk-noprint")?;
-    actions.append_child(&*action_button(doc, &t("ui.print_now"), "print-now", "pk-button")?)?;
-    actions.append_child(&*action_button(doc, &t("ui.print_back"), "back", "pk-button pk-button--secondary")?)?;
-    section.append_child(&actions)?;
-    Ok(section)
-}
-
-fn action_button(doc: &Document, text: &str, action: &str, class: &str) -> Result<Element> {
-    let button = text_el(doc, "button", class, text)?;
-    button.set_attribute("type", "button")?;
-    button.set_attribute("data-action", action)?;
-    Ok(button)
-}
-
-fn document() -> Result<Document> {
-    web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsValue::from_str("no document"))
-}
-
-fn part(container: &HtmlElement, selector: &str) -> Result<Element> {
-    container.query_selector(selector)?.ok_or_else(|| JsValue::from_str("the widget's skeleton is missing"))
-}
-
-fn el(doc: &Document, tag: &str, class: &str) -> Result<Element> {
-    let element = doc.create_element(tag)?;
-    if !class.is_empty() {
-        element.set_class_name(class);
-    }
-    Ok(element)
-}
-
-/// An element whose text is set as text, never parsed.
-fn text_el(doc: &Document, tag: &str, class: &str, text: &str) -> Result<Element> {
-    let element = el(doc, tag, class)?;
-    element.set_text_content(Some(text));
-    Ok(element)
+    el("li", "pk-referral")
+        .child(text(heading, "pk-referral__name", &r.name))
+        .maybe(r.why.as_deref().map(|w| text("p", "pk-referral__why", w)))
+        .child(text("p", "pk-referral__hours", &r.hours))
+        .maybe(r.languages.as_deref().map(|l| text("p", "pk-referral__langs", l)))
+        .child(contacts)
+        .maybe(note(&r.check_first))
+        .child(el("details", "pk-details").child(text("summary", "pk-details__summary", &r.details)).child(text("p", "pk-text", &r.verified)))
 }

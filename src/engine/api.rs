@@ -144,7 +144,7 @@ pub fn parse_assess_input(content: &Content, text: &str, default_now: UtcMinutes
             Some(Ok(answer)) => {
                 answers.insert(id.clone(), answer);
             }
-            Some(Err(error)) => problems.push(Problem::new(at, format!("{error:?}; ignored"))),
+            Some(Err(error)) => problems.push(Problem::new(at, format!("{error}; ignored"))),
             None => problems.push(Problem::new(at, "an answer is an option id, a list of them, \"not_sure\" or \"prefer_not\"; ignored")),
         }
     }
@@ -494,7 +494,9 @@ pub fn hours_text(content: &Content, lang: &str, open: OpenState, local_offset: 
     let t = |key: &str| content.catalogs.text(lang, key).to_string();
     match open {
         OpenState::Always => t("ref.hours.always"),
-        OpenState::Open { closes_in } if closes_in <= 60 => fill(&t("ref.hours.closes_soon"), &[("minutes", &closes_in.to_string())]),
+        OpenState::Open { closes_in } if closes_in <= 60 => {
+            fill(content.catalogs.plural(lang, "ref.hours.closes_soon", closes_in as u32), &[("minutes", &closes_in.to_string())])
+        }
         OpenState::Open { .. } => t("ref.hours.open"),
         OpenState::Closed { opens_at } => {
             let here = time::local(opens_at, local_offset);

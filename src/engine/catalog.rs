@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::content::{Content, Kind};
 use super::translit::to_cyrillic;
-use super::{json_problem, pairs, List, Problem, Text};
+use super::{json_problem, pairs, plural, List, Problem, Text};
 
 /// What a catalog says about itself.
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::catalog))]
@@ -214,19 +214,81 @@ impl Catalogs {
             if catalog.meta.lang == SOURCE_LANG {
                 continue;
             }
-            for (key, _) in source.messages.iter() {
+            for (key, _) in source.messages.iter().filter(|(k, _)| !k.contains('#')) {
                 if catalog.get(key).is_none() {
                     problems.push(Problem::new(&at, format!("missing text \"{key}\"")));
                 }
             }
-            for (key, text) in catalog.messages.iter() {
+            for (key, text) in catalog.messages.iter().filter(|(k, _)| !k.contains('#')) {
                 match source.get(key) {
                     None => problems.push(Problem::new(&at, format!("\"{key}\" is not a key of the English catalog"))),
                     Some(english) if placeholders(english) != placeholders(text) => problems.push(Problem::new(
                         &at,
-                        format!("\"{key}\" must use the placeholders {:?}", placeholders(english)),
+                        format!("\"{key}\" must use the placeholders {}", super::quoted_list(&placeholders(english))),
                     )),
                     _ => {}
+                }
+            }
+        }
+        self.validate_plurals(source, problems);
+    }
+}
+
+/// Messages with a number: `key#category` (see docs/CONTENT.md and
+/// [`super::plural`]).
+impl Catalogs {
+    /// The text of the plural message `key` for the number `n`: the form of
+    /// `n`'s plural category in the language (English if there is no
+    /// catalog for it); the key itself if that form is missing, which
+    /// [`Self::validate_against`] reports.
+    pub fn plural<'a>(&'a self, lang: &str, key: &'a str, n: u32) -> &'a str {
+        let catalog = self.resolve(lang);
+        let mut form = String::from(key);
+        form.push('#');
+        form.push_str(plural::category(catalog.lang(), n).id());
+        catalog.get(&form).unwrap_or(key)
+    }
+
+    /// English defines the plural messages; every language has exactly the
+    /// forms CLDR names for it, each with the placeholders of English `other`.
+    fn validate_plurals(&self, source: &Catalog, problems: &mut Vec<Problem>) {
+        let mut messages = BTreeSet::new();
+        for (key, _) in source.messages.iter() {
+            if let Some((message, _)) = key.split_once('#') {
+                messages.insert(message);
+            }
+        }
+        for catalog in self.languages.iter() {
+            let at = format!("catalogs/{}", catalog.meta.lang);
+            let Some(needed) = plural::categories(catalog.lang()) else {
+                if !messages.is_empty() {
+                    problems.push(Problem::new(&at, "Putokaz has no plural rules for this language (see src/engine/plural/README.md)"));
+                }
+                continue;
+            };
+            let needed: Vec<&str> = needed.into_iter().map(plural::Category::id).collect();
+            for message in &messages {
+                let english = source.get(&format!("{message}#other")).map(placeholders).unwrap_or_default();
+                let prefix = format!("{message}#");
+                let mut forms = Vec::new();
+                for (key, text) in catalog.messages.iter().filter(|(k, _)| k.starts_with(&prefix)) {
+                    forms.push(&key[prefix.len()..]);
+                    if placeholders(text) != english {
+                        problems.push(Problem::new(&at, format!("\"{key}\" must use the placeholders {}", super::quoted_list(&english))));
+                    }
+                }
+                if forms.is_empty() {
+                    problems.push(Problem::new(&at, format!("missing text \"{message}#other\" (and the other plural forms {needed:?})")));
+                } else if forms.len() != needed.len() || !forms.iter().all(|f| needed.contains(f)) {
+                    problems.push(Problem::new(
+                        &at,
+                        format!("\"{message}\" needs the plural forms {needed:?} of CLDR's rules for this language, not {forms:?}"),
+                    ));
+                }
+            }
+            for (key, _) in catalog.messages.iter() {
+                if key.split_once('#').is_some_and(|(message, _)| !messages.contains(message)) {
+                    problems.push(Problem::new(&at, format!("\"{key}\" is not a plural message of the English catalog")));
                 }
             }
         }
@@ -238,20 +300,22 @@ static EMPTY: Catalog = Catalog {
     messages: List::Borrowed(&[]),
 };
 
-/// The `{name}` placeholders of a message, sorted.
-pub fn placeholders(text: &str) -> BTreeSet<&str> {
-    let mut out = BTreeSet::new();
+/// The `{name}` placeholders of a message, sorted, each once.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find('{') {
         let after = &rest[start + 1..];
         match after.find('}') {
             Some(end) if after[..end].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') && end > 0 => {
-                out.insert(&after[..end]);
+                out.push(&after[..end]);
                 rest = &after[end + 1..];
             }
             _ => rest = after,
         }
     }
+    super::sort_by(&mut out, |a, b| a.cmp(b));
+    out.dedup();
     out
 }
 
@@ -273,5 +337,38 @@ mod tests {
         assert_eq!(placeholders("Call {number} now, {name}.").into_iter().collect::<Vec<_>>(), vec!["name", "number"]);
         assert_eq!(fill("Question {n} of {total}", &[("n", "3"), ("total", "12")]), "Question 3 of 12");
         assert!(placeholders("a { b } {}").is_empty());
+    }
+
+    #[test]
+    fn plural_messages_pick_their_form_and_are_checked() {
+        let meta = |lang: &str| format!("\"_meta\": {{\"lang\": \"{lang}\", \"name\": \"{lang}\", \"status\": \"draft\"}}");
+        let files = [
+            ("en", format!("{{{}, \"m#one\": \"{{n}} day\", \"m#other\": \"{{n}} days\"}}", meta("en"))),
+            ("sr-Latn", format!("{{{}, \"m#one\": \"{{n}} dan\", \"m#other\": \"{{n}} dana\"}}", meta("sr-Latn"))),
+            ("ar", format!("{{{}, \"m#one\": \"{{n}}\", \"m#two\": \"{{n}}\", \"m#few\": \"{{n}}\", \"m#many\": \"{{n}}\", \"m#other\": \"{{n}}\", \"m#zero\": \"{{count}}\"}}", meta("ar"))),
+            ("zh-Hans", format!("{{{}, \"m#other\": \"{{n}} 天\", \"x#other\": \"?\"}}", meta("zh-Hans"))),
+            ("xx", format!("{{{}, \"m#other\": \"{{n}}\"}}", meta("xx"))),
+        ];
+        let files: Vec<(&str, &str, &str)> = files.iter().map(|(lang, text)| (*lang, *lang, text.as_str())).collect();
+        let mut problems = Vec::new();
+        let catalogs = Catalogs::load(&files, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(fill(catalogs.plural("en", "m", 1), &[("n", "1")]), "1 day");
+        assert_eq!(catalogs.plural("en", "m", 21), "{n} days");
+        assert_eq!(catalogs.plural("sr-Latn", "m", 21), "{n} dan");
+        assert_eq!(catalogs.plural("sr-Latn", "m", 2), "m", "a missing form shows the key");
+        assert_eq!(catalogs.plural("de", "m", 1), "{n} day", "a language without a catalog reads English");
+        assert_eq!(catalogs.plural("en", "nothing", 2), "nothing");
+        catalogs.validate_plurals(catalogs.source().unwrap(), &mut problems);
+        let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            listed,
+            [
+                "catalogs/sr-Latn: \"m\" needs the plural forms [\"one\", \"few\", \"other\"] of CLDR's rules for this language, not [\"one\", \"other\"]",
+                "catalogs/ar: \"m#zero\" must use the placeholders [\"n\"]",
+                "catalogs/zh-Hans: \"x#other\" is not a plural message of the English catalog",
+                "catalogs/xx: Putokaz has no plural rules for this language (see src/engine/plural/README.md)",
+            ]
+        );
     }
 }

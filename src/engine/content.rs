@@ -1,7 +1,7 @@
 //! The content model: modules, questions, indicators, the job-offer score,
 //! the ILO/EC indicator list, and how a whole bundle is loaded and checked.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -10,8 +10,7 @@ use super::condition::{Condition, Truth};
 use super::referral::Directory;
 use super::{json_problem, List, Problem, Text};
 
-/// Answers by question id.
-pub type Answers = BTreeMap<String, Answer>;
+pub use super::answer::Answers;
 
 /// One answer. "Not sure" and "prefer not to say" are answers too, and are
 /// never read as "no".

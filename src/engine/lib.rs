@@ -9,13 +9,16 @@
 //! `build.rs` at the top of the repository); partner configs and answers,
 //! which arrive at run time, are read and checked here too.
 
+pub mod answer;
 pub mod api;
 pub mod assess;
 pub mod catalog;
 pub mod condition;
 pub mod content;
+pub mod flow;
 pub mod json;
 pub mod partner;
+pub mod plural;
 mod read;
 pub mod referral;
 pub mod session;
@@ -158,6 +161,51 @@ pub fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
     out
 }
 
+/// A text in double quotes with `"`, `\\` and control characters escaped,
+/// as `{:?}` writes it for the texts Putokaz reports (without `Debug`'s
+/// Unicode tables, about 3 KB of wasm).
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_control() => {
+                out.push_str("\\u{");
+                out.push_str(&hex(c as u32));
+                out.push('}');
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn hex(mut n: u32) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(b"0123456789abcdef"[(n % 16) as usize]);
+        n /= 16;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.reverse();
+    String::from_utf8(digits).unwrap_or_default()
+}
+
+/// `["a", "b"]`, as `{:?}` writes a list of texts.
+pub fn quoted_list(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|item| quoted(item)).collect();
+    format!("[{}]", join(&quoted, ", "))
+}
+
 /// A JSON syntax error: serde_json's, or [`value`]'s with the same wording.
 pub(crate) trait JsonError: fmt::Display {
     fn line(&self) -> usize;
@@ -202,6 +250,10 @@ mod tests {
             }
         }
         assert_eq!(super::find("abc", ""), None);
+        for text in ["", "a", "say \"hi\"", "back\\slash", "tab\tnew\nline\r", "nul\0", "bell\u{7}", "del\u{7f}", "ћирилица", "\u{85}"] {
+            assert_eq!(super::quoted(text), format!("{text:?}"));
+        }
+        assert_eq!(super::quoted_list(&["a", "b\""]), format!("{:?}", ["a", "b\""]));
         for items in [&[][..], &["a"], &["a", "", "b"]] {
             assert_eq!(super::join(items, ", "), items.join(", "));
         }

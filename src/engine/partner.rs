@@ -11,7 +11,6 @@
 //! }
 //! ```
 
-use std::collections::BTreeMap;
 
 use super::catalog::placeholders;
 use super::content::{truncate, Content};
@@ -27,8 +26,9 @@ pub struct PartnerConfig {
     pub add: Vec<Entry>,
     pub replace: Vec<Entry>,
     pub hide: Vec<String>,
-    /// Overrides by language, then key.
-    pub text: BTreeMap<String, BTreeMap<String, String>>,
+    /// Wording overrides: `(language, key, text)`, a later one for the same
+    /// language and key replacing an earlier one.
+    pub text: Vec<(String, String, String)>,
 }
 
 /// Modules every screening keeps, whatever a partner chooses.
@@ -83,11 +83,9 @@ impl PartnerConfig {
             }
         }
         entries.extend(self.add.iter().cloned());
-        for (lang, texts) in &self.text {
+        for (lang, key, text) in &self.text {
             if let Some(catalog) = content.catalogs.languages.to_mut().iter_mut().find(|c| c.lang() == lang) {
-                for (key, text) in texts {
-                    catalog.set(key, text);
-                }
+                catalog.set(key, text);
             }
         }
         content
@@ -192,9 +190,9 @@ fn parse_text(value: &Value, content: &Content, config: &mut PartnerConfig, prob
             } else if text.chars().any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)) {
                 problems.push(Problem::new(key_at, "contains control or bidirectional-override characters"));
             } else if placeholders(source) != placeholders(text) {
-                problems.push(Problem::new(key_at, format!("must use the placeholders {:?}", placeholders(source))));
+                problems.push(Problem::new(key_at, format!("must use the placeholders {}", super::quoted_list(&placeholders(source)))));
             } else {
-                config.text.entry(lang.clone()).or_default().insert(key.clone(), text.to_string());
+                config.text.push((lang.clone(), key.clone(), text.to_string()));
             }
         }
     }

@@ -9,7 +9,6 @@
 //! is about 13 KB gzipped less for the widget. The built-in content needs no
 //! reader at run time at all: it is compiled in (see build.rs).
 
-use std::collections::BTreeMap;
 
 use super::content::{Kind, Mode, Role};
 use super::referral::{Audience, Confidence, Contact, Entry, Hours, Number, Service, Slot};
@@ -132,7 +131,7 @@ fn invalid(value: &Value, expected: &str) -> String {
                 None => "floating point".to_string(),
             },
         },
-        Value::String(s) => format!("string {s:?}"),
+        Value::String(s) => format!("string {}", super::quoted(s)),
         Value::Array(_) => "sequence".to_string(),
         Value::Object(_) => "map".to_string(),
     };
@@ -156,18 +155,13 @@ fn strings(value: &Value) -> Read<List<Text>> {
     list(value, string)
 }
 
-/// A map of texts, such as names by language, as pairs sorted by key.
+/// A map of texts, such as names by language, as pairs sorted by key (a
+/// JSON object's members come sorted, each key once).
 fn text_map(value: &Value) -> Read<List<(Text, Text)>> {
     let object = value.as_object().ok_or_else(|| invalid(value, "a map"))?;
-    // A loop, not `collect`: collecting into a map brings in std's sort and
-    // bulk build for each map type.
-    let mut map = BTreeMap::new();
+    let mut pairs = Vec::with_capacity(object.len());
     for (key, text) in object {
-        map.insert(key.clone(), string(text)?);
-    }
-    let mut pairs = Vec::with_capacity(map.len());
-    for (key, text) in map {
-        pairs.push((Text::Owned(key), text));
+        pairs.push((Text::Owned(key.clone()), string(text)?));
     }
     Ok(List::Owned(pairs))
 }

@@ -33,6 +33,18 @@ impl AnswerError {
     }
 }
 
+/// For whoever sends answers through the API: what is wrong, in a sentence.
+impl std::fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AnswerError::UnknownQuestion => f.write_str("no such question"),
+            AnswerError::NothingChosen => f.write_str("nothing is chosen"),
+            AnswerError::NotAnOption(option) => write!(f, "{} is not an option of this question", super::quoted(option)),
+            AnswerError::ExclusiveWithOthers(option) => write!(f, "{} cannot be chosen together with other options", super::quoted(option)),
+        }
+    }
+}
+
 impl Session {
     pub fn new(mode: Mode) -> Session {
         Session { mode, answers: Answers::new(), current: None, finished: false }

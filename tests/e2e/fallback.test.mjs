@@ -1,7 +1,7 @@
 // The element's own children (the hotline numbers) are what a person sees
 // until the widget has really mounted, and they come back whenever loading
-// fails: the wasm request aborted, missing or corrupt, the stylesheet
-// missing, or scripts blocked by the page's CSP. Never a blank box.
+// fails: the wasm request aborted, missing or corrupt, no way to build the
+// stylesheet, or scripts blocked by the page's CSP. Never a blank box.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, widget, mounted, BASE } from './lib.mjs';
@@ -68,9 +68,10 @@ test('not wasm at all (an HTML error page served instead): fallback', async () =
   await failingWith((route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: '<html>oops</html>' }));
 });
 
-test('the stylesheet is missing: fallback, not an unstyled widget', async () => {
+test('a browser that cannot build the stylesheet: fallback, not an unstyled widget', async () => {
   const page = await openPage(browser, null);
-  await page.route('**/putokaz.css', (route) => route.fulfill({ status: 404, body: '' }));
+  // As in a browser without constructable stylesheets.
+  await page.addInitScript(() => { CSSStyleSheet.prototype.replaceSync = () => { throw new TypeError('not supported'); }; });
   const failed = couldNotStart(page);
   await page.goto(`${BASE}/exit.html`);
   await failed;

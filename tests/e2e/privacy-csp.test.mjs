@@ -7,8 +7,10 @@
 // script, on the document, capturing, so violations inside the shadow root
 // are heard too). A tighter policy also works: every source an exact URL
 // (the wasm file the only thing `connect-src` allows, for its one fetch),
-// plus Trusted Types with no policy at all (so no HTML string can ever reach
-// a DOM sink). Without `connect-src` for the wasm, or without
+// `style-src 'none'` (the widget's stylesheet is built from text inside the
+// module, a constructed stylesheet, which needs no style source), plus
+// Trusted Types with no policy at all (so no HTML string can ever reach a
+// DOM sink). Without `connect-src` for the wasm, or without
 // 'wasm-unsafe-eval', the widget cannot start, and the fallback stays.
 //
 // How it fails if the promise breaks: an inline style attribute
@@ -45,6 +47,12 @@ async function watched(policy) {
 
 const violations = (page) => page.evaluate(() => window.violations);
 
+/** The widget's own stylesheet applies (a blocked one would leave a grey, unstyled button). */
+async function styled(page) {
+  const background = await widget(page).locator('[data-action=start]').evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(background, 'rgb(29, 79, 145)', 'Start has the accent colour of putokaz.css');
+}
+
 async function screeningAndJobOffer(page) {
   const w = widget(page);
   await start(w);
@@ -74,12 +82,13 @@ test("the recommended policy (issue 6's, as served): complete flows, no violatio
   const response = await page.goto(`${BASE}/exit.html`);
   assert.equal(response.headers()['content-security-policy'], ISSUE_6_POLICY);
   await mounted(page);
+  await styled(page);
   await screeningAndJobOffer(page);
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(page.consoleErrors, []);
 });
 
-test('a tighter policy: exact URLs only, the wasm the only connection, Trusted Types with no policy', async () => {
+test("a tighter policy: exact URLs only, the wasm the only connection, style-src 'none', Trusted Types with no policy", async () => {
   // Learn the exact files from a first, normal load, so the policy names each one.
   const probe = await watched(null);
   await probe.goto(`${BASE}/exit.html`);
@@ -91,20 +100,21 @@ test('a tighter policy: exact URLs only, the wasm the only connection, Trusted T
   const tight = [
     "default-src 'none'",
     `script-src ${of('script', 'other').split(' ').filter((u) => u.endsWith('.js')).join(' ')} 'wasm-unsafe-eval'`,
-    `style-src ${of('link', 'css').split(' ').filter((u) => u.endsWith('.css')).join(' ')}`,
+    "style-src 'none'",
     `connect-src ${wasm}`,
     `img-src ${BASE}/favicon.svg`,
     "require-trusted-types-for 'script'",
     "trusted-types 'none'",
     "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
   ].join('; ');
-  assert.match(tight, /script-src \S+putokaz\.js .*'wasm-unsafe-eval'/);
-  assert.match(tight, /style-src \S+\/putokaz\.css/);
+  assert.match(tight, /script-src \S+\/pkg\/putokaz\.js 'wasm-unsafe-eval'/, 'one script: the module');
+  assert.equal(files.filter(([, url]) => url.endsWith('.css')).length, 0, 'no stylesheet is requested');
 
   const page = await watched(tight);
   const response = await page.goto(`${BASE}/exit.html`);
   assert.equal((await response.allHeaders())['content-security-policy'], tight);
   await mounted(page);
+  await styled(page);
   await screeningAndJobOffer(page);
   assert.deepEqual(await violations(page), [], tight);
   assert.deepEqual(page.consoleErrors, []);

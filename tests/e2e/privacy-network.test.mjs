@@ -13,7 +13,8 @@
 // rel=prefetch> added to the DOM, a WebSocket, a Worker) shows up as a URL in
 // `after`, as a new Resource Timing entry, or as a websocket/worker event,
 // and the assertions list it. Before mount, only the page itself, the
-// widget's own files (each exactly once) and the page's icon may load.
+// widget's two files (its module and its wasm, each exactly once; the
+// stylesheet is inside the module) and the page's icon may load.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, widget, mounted, start, answer, answerAll, resultLevel, scenario, BASE } from './lib.mjs';
@@ -44,15 +45,16 @@ const resources = (page) => page.evaluate(() => performance.getEntriesByType('re
 /** Everything the page may load before the widget is up: each once, from this origin. */
 function checkLoad(seen) {
   const urls = seen.filter((s) => s.startsWith('cdp ')).map((s) => s.split(' ').at(-1));
-  const allowed = /^\/(index\.html|exit\.html|job-offer\.html|demo\.css|favicon\.svg|putokaz\.js|putokaz\.css|pkg\/[\w.-]+\.(js|wasm))?$/;
+  const allowed = /^\/(index\.html|exit\.html|job-offer\.html|demo\.css|favicon\.svg|pkg\/putokaz\.js|pkg\/putokaz_bg\.wasm)?$/;
   for (const url of urls) {
     const parsed = new URL(url);
     assert.equal(parsed.origin, BASE, `only this site: ${url}`);
     assert.match(parsed.pathname, allowed, `only the page and the widget's files: ${url}`);
   }
   assert.equal(new Set(urls).size, urls.length, `each file once:\n${urls.join('\n')}`);
+  assert.equal(urls.filter((u) => u.endsWith('/pkg/putokaz.js')).length, 1, 'the script once');
   assert.equal(urls.filter((u) => u.endsWith('.wasm')).length, 1, 'the module once');
-  assert.equal(urls.filter((u) => u.endsWith('/putokaz.css')).length, 1, 'the stylesheet once, for both widgets');
+  assert.equal(urls.filter((u) => u.endsWith('/putokaz.css')).length, 0, 'no stylesheet request: its text is in the script');
 }
 
 test('the demo page: after mount, complete flows in both modes send no request at all', async () => {

@@ -1,19 +1,23 @@
 // Putokaz loader: defines <putokaz-screening>, loads the WebAssembly module
 // once per page, and mounts each element into its own closed shadow root.
 //
+// This is not served as it is: .ci/build joins wasm-bindgen's glue (which
+// defines __wbg_init, mount, questions, assess and validate), two constants
+// (WASM_INTEGRITY, the Subresource Integrity hash of the wasm module, and
+// STYLES, the text of putokaz.css) and this file into one module,
+// pkg/putokaz.js. So the page asks for one script, and that script asks for
+// the wasm module as soon as it runs: two round trips before the big
+// download starts, whatever the page does, and no stylesheet request at all.
+//
 // Promises kept here (see SECURITY.md):
-// - After load, nothing is fetched: the only requests this file causes are
-//   for the wasm module and the stylesheet, once each per page.
+// - After load, nothing is fetched: the only request this file causes is
+//   for the wasm module, once per page.
 // - Nothing is stored, and answers never leave the shadow root: no events,
 //   no globals, no attributes carry them.
 // - If anything fails, the element's own children (the fallback hotline
 //   numbers) stay on screen.
 
-import init, { mount, questions, assess, validate } from './pkg/putokaz.js';
-import { WASM_INTEGRITY } from './pkg/integrity.js';
-
-const WASM_URL = new URL('./pkg/putokaz_bg.wasm', import.meta.url);
-const CSS_URL = new URL('./putokaz.css', import.meta.url);
+const WASM_URL = new URL('./putokaz_bg.wasm', import.meta.url);
 const ATTRIBUTES = ['lang', 'region', 'mode', 'exit-url'];
 
 let ready = null;
@@ -27,34 +31,37 @@ function bare(fields) {
   return Object.assign(Object.create(null), fields);
 }
 
-/**
- * The stylesheet, copied into memory from the first <link> that loaded it.
- * Every later mount (another widget, or this one moved, re-added or
- * re-configured) adopts the copy, so it requests nothing: after load, the
- * widget never touches the network again. `null` until then, and in
- * browsers without constructable stylesheets (they load the file again).
- */
-let sharedSheet = null;
-
-function copySheet(sheet) {
-  try {
-    const copy = new CSSStyleSheet();
-    copy.replaceSync([...sheet.cssRules].map((rule) => rule.cssText).join('\n'));
-    return copy;
-  } catch {
-    return null;
-  }
-}
-
 /** Loads the module once for the whole page. */
 export function load() {
   // A Request carries the integrity hash: a module that is not the one we
   // built is refused by the browser instead of run.
   // (Its options have no prototype, so a polluted Object.prototype on the
   // host page, say a `mode`, cannot change or break the request.)
-  ready ??= init({ module_or_path: new Request(WASM_URL, bare({ integrity: WASM_INTEGRITY })) });
+  ready ??= __wbg_init({ module_or_path: new Request(WASM_URL, bare({ integrity: WASM_INTEGRITY })) });
   return ready;
 }
+
+// The download starts now, not when the first element is connected. A
+// failure is reported by each element that waits for it (and by the API
+// functions), so it is not an unhandled rejection here.
+load().catch(() => {});
+
+/**
+ * The stylesheet, built once from its text and adopted by every shadow root:
+ * no request, no <style> element, nothing the page's CSP has to allow
+ * (style-src governs stylesheets from URLs and inline styles, not a
+ * constructed one). `null` in a browser without constructable stylesheets,
+ * where the fallback stays rather than an unstyled widget.
+ */
+const sheet = (() => {
+  try {
+    const built = new CSSStyleSheet();
+    built.replaceSync(STYLES);
+    return built;
+  } catch {
+    return null;
+  }
+})();
 
 /**
  * A panic ends in a WebAssembly trap, which the browser would report again as
@@ -118,44 +125,17 @@ class PutokazScreening extends HTMLElement {
     this.#free();
     this.#showFallback();
     try {
-      const link = this.#style();
-      await Promise.all([load(), link?.loaded]);
+      if (!sheet) throw new Error('this browser cannot build the stylesheet (constructable stylesheets)');
+      await load();
       if (generation !== this.#generation || !this.isConnected) return;
       const container = document.createElement('div');
       const widget = mount(container, this.#options(), () => this.#stopped());
       this.#widget = widget;
-      // Swap the fallback for the widget without moving the <link>: a
-      // stylesheet taken out and put back is requested again.
-      for (const node of [...this.#root.childNodes]) {
-        if (node !== link) node.remove();
-      }
-      this.#root.append(container);
+      this.#root.adoptedStyleSheets = [sheet];
+      this.#root.replaceChildren(container);
     } catch (error) {
       if (generation === this.#generation) this.#fail(error);
     }
-  }
-
-  /**
-   * Styles the shadow root: with the copy in memory if there is one, else
-   * with a <link> to the stylesheet (returned, with a `loaded` promise).
-   */
-  #style() {
-    if (sharedSheet) {
-      this.#root.adoptedStyleSheets = [sharedSheet];
-      return null;
-    }
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = CSS_URL.href;
-    link.loaded = new Promise((resolve, reject) => {
-      link.addEventListener('load', () => {
-        sharedSheet ??= copySheet(link.sheet);
-        resolve();
-      }, { once: true });
-      link.addEventListener('error', () => reject(new Error(`cannot load ${CSS_URL.href}`)), { once: true });
-    });
-    this.#root.append(link);
-    return link;
   }
 
   #options() {

@@ -1,0 +1,902 @@
+//! The widget's screens as a state machine, and what each screen shows.
+//!
+//! A [`Flow`] holds one person's way through the widget: the session, the
+//! screen, the language, the region and the exit address. What the person
+//! does arrives as an [`Action`]; [`Flow::apply`] decides the next screen and
+//! says what the page must do ([`Effect`]). [`Flow::view`] gives the screen
+//! as a [`View`]: plain structs with every text already in the person's
+//! language, which the DOM layer only draws. So whole flows run natively,
+//! as in `tests/flows.rs`.
+
+use std::ops::Deref;
+
+use super::api::{ReferralView, Report};
+use super::assess::{assess, Level};
+use super::catalog::fill;
+use super::content::{Answer, Content, Kind, Mode, Role};
+use super::partner::PartnerConfig;
+use super::referral::{is_country_code, is_https_url};
+use super::session::Session;
+use super::time::UtcMinutes;
+use super::join;
+
+/// Where a quick exit goes when the partner sets nothing: a neutral public
+/// page, as in the GOV.UK "Exit this page" pattern.
+pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.com/weather";
+/// Three presses of Shift within this many milliseconds leave.
+const SHIFT_WINDOW_MS: f64 = 5000.0;
+
+/// What a widget is mounted with: its element's attributes and the partner
+/// config as JSON text (empty for none).
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub lang: String,
+    pub region: String,
+    pub mode: Option<Mode>,
+    pub exit_url: String,
+    pub config: String,
+}
+
+/// A widget's content: the built-in content, shared by every widget on the
+/// page, or a partner config's own copy of it.
+pub enum Loaded {
+    Builtin(&'static Content),
+    Partner(Box<Content>),
+}
+
+impl Deref for Loaded {
+    type Target = Content;
+
+    fn deref(&self) -> &Content {
+        match self {
+            Loaded::Builtin(content) => content,
+            Loaded::Partner(content) => content,
+        }
+    }
+}
+
+/// The screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Intro,
+    /// The question on screen; `error` is the message key of a refused answer.
+    Question { error: Option<&'static str> },
+    /// Right after an answer made the result urgent: the emergency numbers first.
+    Emergency,
+    /// After "is it safe to answer now?" was answered "no": the way out first.
+    NotSafe,
+    Result,
+    /// The referral list alone, with no answers, to print or show someone.
+    Print,
+    /// After a quick exit, while the page goes away.
+    Exited,
+}
+
+/// What a person does, or what happens to the widget.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Start,
+    /// Continue on a question with the values chosen (option ids, or
+    /// `not_sure` / `prefer_not`); none when nothing is chosen.
+    Answer { question: String, values: Vec<String> },
+    /// What is ticked on the question on screen but not yet sent: kept
+    /// when the screen is drawn again in other words (language, attributes).
+    Draft { question: String, values: Vec<String> },
+    Back,
+    Continue,
+    Restart,
+    Print,
+    /// Print the print view (the browser's print dialog).
+    PrintNow,
+    /// Another language, from its button or the `lang` attribute.
+    SetLang(String),
+    SetRegion(String),
+    SetMode(Mode),
+    SetExitUrl(String),
+    /// A key press anywhere on the page at `at_ms` milliseconds: Shift three
+    /// times within five seconds leaves; any other key starts the count again.
+    Key { shift: bool, at_ms: f64 },
+    /// Quick exit: drop every answer and leave.
+    Exit,
+    /// The page is being left (pagehide): drop every answer.
+    Wipe,
+}
+
+impl Action {
+    /// The action of a button, by its name (`data-action` in the DOM).
+    pub fn button(name: &str) -> Option<Action> {
+        Some(match name {
+            "start" => Action::Start,
+            "back" => Action::Back,
+            "continue" => Action::Continue,
+            "restart" => Action::Restart,
+            "print" => Action::Print,
+            "print-now" => Action::PrintNow,
+            "exit" => Action::Exit,
+            _ => return None,
+        })
+    }
+
+    /// A button's name; `""` for actions that are no button.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Action::Start => "start",
+            Action::Back => "back",
+            Action::Continue => "continue",
+            Action::Restart => "restart",
+            Action::Print => "print",
+            Action::PrintNow => "print-now",
+            Action::Exit => "exit",
+            _ => "",
+        }
+    }
+}
+
+/// What the page must do after an action.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Nothing to draw.
+    None,
+    /// Draw the view again; focus stays where it is.
+    Draw,
+    /// Draw a new screen: focus its heading and announce [`View::announce`].
+    NewScreen,
+    /// Draw the view in another language: focus that language's button.
+    NewLanguage,
+    /// Say this through the live region.
+    Announce(String),
+    /// Open the browser's print dialog.
+    Print,
+    /// Draw the (blank) view, hide the page and replace it with this address.
+    Leave(String),
+}
+
+/// The time, as the page knows it: milliseconds since 1970 (UTC) and the
+/// local offset from UTC in minutes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Now {
+    pub ms: f64,
+    pub offset_minutes: i32,
+}
+
+impl Now {
+    fn minutes(self) -> UtcMinutes {
+        (self.ms / 60_000.0) as UtcMinutes
+    }
+}
+
+/// One person's way through one widget.
+#[derive(Debug, Clone)]
+pub struct Flow {
+    session: Session,
+    screen: Screen,
+    lang: String,
+    region: String,
+    exit_url: String,
+    shift_presses: Vec<f64>,
+    draft: Option<(String, Vec<String>)>,
+    config_problems: Vec<String>,
+    warnings: Vec<String>,
+}
+
+impl Flow {
+    /// A widget's flow and content: the built-in content is shared; only a
+    /// partner config makes a copy.
+    pub fn new(builtin: &'static Content, settings: &Settings) -> (Flow, Loaded) {
+        let (content, config_problems, config_region) = if settings.config.trim().is_empty() {
+            (Loaded::Builtin(builtin), Vec::new(), None)
+        } else {
+            let (config, problems) = PartnerConfig::parse(&settings.config, builtin);
+            let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            (Loaded::Partner(Box::new(config.apply(builtin))), problems, config.region.clone())
+        };
+        let mut warnings: Vec<String> = config_problems.iter().map(|p| format!("Putokaz config: {p}")).collect();
+        // The element's attribute wins over the config's default region.
+        let region = Some(settings.region.clone()).filter(|r| is_country_code(r)).or(config_region).unwrap_or_else(|| "RS".into());
+        let lang = if settings.lang.is_empty() { "en" } else { &settings.lang };
+        let flow = Flow {
+            session: Session::new(settings.mode.unwrap_or(Mode::Screening)),
+            screen: Screen::Intro,
+            lang: content.catalogs.resolve(lang).lang().to_string(),
+            region,
+            exit_url: checked_exit_url(&settings.exit_url, &mut warnings),
+            shift_presses: Vec::new(),
+            draft: None,
+            config_problems,
+            warnings,
+        };
+        (flow, content)
+    }
+
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The problems found in the partner config, one sentence each.
+    pub fn config_problems(&self) -> &[String] {
+        &self.config_problems
+    }
+
+    /// What the page should write to its console (config problems, an
+    /// exit address refused), once.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// Does what the person did, and says what the page must do.
+    pub fn apply(&mut self, content: &Content, action: Action) -> Effect {
+        use Action as A;
+        if !matches!(action, A::Draft { .. } | A::SetLang(_) | A::SetRegion(_) | A::SetExitUrl(_) | A::Key { .. } | A::PrintNow) {
+            self.draft = None;
+        }
+        let ask = Screen::Question { error: None };
+        let onwards = if self.session.is_finished() { Screen::Result } else { ask };
+        self.screen = match action {
+            A::Start | A::Continue => onwards,
+            A::Answer { question, values } => self.answer(content, question, values),
+            A::Draft { question, values } => {
+                self.draft = Some((question, values));
+                return Effect::None;
+            }
+            A::Back => match self.screen {
+                Screen::Print => Screen::Result,
+                Screen::Emergency | Screen::NotSafe => ask,
+                Screen::Intro | Screen::Exited => self.screen,
+                _ if self.session.back(content) => ask,
+                _ => Screen::Intro,
+            },
+            A::Restart => {
+                self.session.clear();
+                Screen::Intro
+            }
+            A::Print => Screen::Print,
+            A::PrintNow => return Effect::Print,
+            A::SetLang(tag) => {
+                self.lang = content.catalogs.resolve(&tag).lang().to_string();
+                return Effect::NewLanguage;
+            }
+            A::SetRegion(code) => {
+                if is_country_code(&code) {
+                    self.region = code;
+                }
+                return Effect::Draw;
+            }
+            A::SetMode(mode) => {
+                if mode != self.session.mode {
+                    self.session = Session::new(mode);
+                    self.screen = Screen::Intro;
+                }
+                return Effect::Draw;
+            }
+            A::SetExitUrl(url) => {
+                self.exit_url = checked_exit_url(&url, &mut self.warnings);
+                return Effect::Draw;
+            }
+            A::Key { shift: false, .. } => {
+                // Shift used with another key is typing, not a request to leave.
+                self.shift_presses.clear();
+                return Effect::None;
+            }
+            A::Key { shift: true, at_ms } => {
+                self.shift_presses.retain(|t| at_ms - t <= SHIFT_WINDOW_MS);
+                self.shift_presses.push(at_ms);
+                let count = self.shift_presses.len();
+                if count < 3 {
+                    let text = content.catalogs.text(&self.lang, "ui.exit_shift_progress");
+                    return Effect::Announce(fill(text, &[("count", &count.to_string())]));
+                }
+                return self.apply(content, A::Exit);
+            }
+            A::Exit => {
+                self.session.clear();
+                self.shift_presses.clear();
+                self.screen = Screen::Exited;
+                return Effect::Leave(self.exit_url.clone());
+            }
+            A::Wipe => {
+                // A page restored from the back/forward cache shows the start again, never an answer.
+                self.session.clear();
+                self.shift_presses.clear();
+                if self.screen != Screen::Exited {
+                    self.screen = Screen::Intro;
+                }
+                return Effect::Draw;
+            }
+        };
+        Effect::NewScreen
+    }
+
+    fn answer(&mut self, content: &Content, question: String, values: Vec<String>) -> Screen {
+        let kind = content.question(&question).map_or(Kind::Single, |q| q.kind);
+        let urgent_before = urgent(content, &self.session);
+        let result = match answer_from(kind, values) {
+            Some(answer) => self.session.answer(content, &question, answer).map_err(|e| e.message_key()),
+            None => Err("ui.error_choose"),
+        };
+        let not_safe = content.question(&question).is_some_and(|q| q.role == Some(Role::SafeNow))
+            && self.session.answers().get(&question) == Some(&Answer::Choice("no".into()));
+        match result {
+            Err(key) => Screen::Question { error: Some(key) },
+            Ok(()) if !urgent_before && urgent(content, &self.session) => Screen::Emergency,
+            Ok(()) if not_safe => Screen::NotSafe,
+            Ok(()) if self.session.is_finished() => Screen::Result,
+            Ok(()) => Screen::Question { error: None },
+        }
+    }
+}
+
+fn urgent(content: &Content, session: &Session) -> bool {
+    assess(content, session.mode, session.answers()).level == Level::Urgent
+}
+
+/// The answer the values chosen on a question give, or `None` when nothing
+/// is chosen. "Not sure" and "prefer not to say" win over anything else.
+fn answer_from(kind: Kind, mut values: Vec<String>) -> Option<Answer> {
+    for value in &values {
+        match value.as_str() {
+            Answer::NOT_SURE => return Some(Answer::NotSure),
+            Answer::PREFER_NOT => return Some(Answer::PreferNot),
+            _ => {}
+        }
+    }
+    match (kind, values.len()) {
+        (_, 0) => None,
+        (Kind::Multi, _) => Some(Answer::Choices(values)),
+        _ => Some(Answer::Choice(values.swap_remove(0))),
+    }
+}
+
+/// An exit address must be https, or a path on the same site.
+fn checked_exit_url(url: &str, warnings: &mut Vec<String>) -> String {
+    let url = url.trim();
+    let same_site_path = url.starts_with('/') && !url.starts_with("//") && !url.contains('\\');
+    if is_https_url(url) || (same_site_path && !url.chars().any(char::is_whitespace)) {
+        return url.to_string();
+    }
+    if !url.is_empty() {
+        warnings.push("Putokaz: exit-url must start with https:// or /; using the default.".into());
+    }
+    DEFAULT_EXIT_URL.to_string()
+}
+
+// ---- View models -------------------------------------------------------
+
+/// Everything on screen, in the person's language.
+#[derive(Debug, Clone)]
+pub struct View {
+    /// The language tag and text direction of the widget.
+    pub lang: String,
+    pub dir: String,
+    /// The widget's accessible name; the job-offer check has its own.
+    pub label: String,
+    /// The skip link, the exit button and the hint under it.
+    pub skip: String,
+    pub exit: String,
+    pub exit_hint: String,
+    /// Where the exit goes: https or a same-site path, checked.
+    pub exit_url: String,
+    /// The language switch.
+    pub languages_label: String,
+    pub languages: Vec<LangView>,
+    pub screen: ScreenView,
+    /// What the live region says when this screen is new: its error, or its title.
+    pub announce: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct LangView {
+    pub lang: String,
+    pub name: String,
+    pub pressed: bool,
+}
+
+/// A button; its action's [`Action::name`] names it in the DOM.
+#[derive(Debug, Clone)]
+pub struct Button {
+    pub text: String,
+    pub action: Action,
+    pub primary: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum ScreenView {
+    Intro(IntroView),
+    Question(AskView),
+    Emergency(EmergencyView),
+    NotSafe(NotSafeView),
+    Result(Box<ResultView>),
+    Print(PrintView),
+    /// Only a line saying the page is being left.
+    Exited(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct IntroView {
+    pub title: String,
+    pub paragraphs: Vec<String>,
+    /// Said when the partner config has problems.
+    pub note: Option<String>,
+    pub start: Button,
+}
+
+/// A question on screen.
+#[derive(Debug, Clone)]
+pub struct AskView {
+    pub id: String,
+    /// The module's title and "Question n of m".
+    pub progress: String,
+    pub title: String,
+    pub hint: Option<String>,
+    /// Said for questions about sensitive things.
+    pub sensitive: Option<String>,
+    /// "Choose all that apply", for multiple choice.
+    pub multi: Option<String>,
+    pub error: Option<ErrorView>,
+    pub input: Input,
+    pub submit: String,
+    pub back: Button,
+}
+
+#[derive(Debug, Clone)]
+pub struct ErrorView {
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub enum Input {
+    /// Radio buttons or check boxes: the options, then "not sure" and "prefer not to say".
+    Choices { multi: bool, options: Vec<Choice>, unknown: Vec<Choice> },
+    /// A list of countries (with "not sure" and "prefer not to say" last).
+    Country { label: String, options: Vec<Choice> },
+}
+
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub value: String,
+    pub text: String,
+    pub checked: bool,
+    /// Ticking it clears the other boxes ("none of these", the unknowns).
+    pub exclusive: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct EmergencyView {
+    pub title: String,
+    pub body: String,
+    pub sos: Sos,
+    pub next: Button,
+}
+
+#[derive(Debug, Clone)]
+pub struct NotSafeView {
+    pub title: String,
+    pub body: String,
+    /// The exit link's text (it goes to [`View::exit_url`]), offered first.
+    pub exit: String,
+    pub next: Button,
+}
+
+/// The emergency numbers.
+#[derive(Debug, Clone)]
+pub enum Sos {
+    /// Putokaz has no emergency number for the country.
+    Missing(String),
+    Numbers { label: String, numbers: Vec<SosNumber> },
+}
+
+#[derive(Debug, Clone)]
+pub struct SosNumber {
+    pub number: String,
+    /// A `tel:` link.
+    pub href: Option<String>,
+    pub name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ResultView {
+    pub level: Level,
+    pub heading: String,
+    pub title: String,
+    pub summary: String,
+    pub sos: Sos,
+    /// Urgent: the numbers come right under the summary, else under "who can help".
+    pub sos_first: bool,
+    pub child_note: Option<String>,
+    pub job: Option<JobView>,
+    pub noticed: Option<Noticed>,
+    pub not_assessed: Option<NotAssessed>,
+    pub next_title: String,
+    pub next_steps: Vec<String>,
+    pub help_title: String,
+    pub referrals: Referrals,
+    pub actions: Vec<Button>,
+}
+
+#[derive(Debug, Clone)]
+pub struct JobView {
+    pub title: String,
+    /// Said when no red flag was found.
+    pub none: Option<String>,
+    pub flags: Vec<JobFlag>,
+    /// "What to check:", before each flag's check.
+    pub check_label: String,
+    pub score: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct JobFlag {
+    pub text: String,
+    pub check: Option<String>,
+}
+
+/// "What we noticed".
+#[derive(Debug, Clone)]
+pub struct Noticed {
+    pub title: String,
+    pub nothing: Option<String>,
+    pub groups: Vec<SignGroup>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SignGroup {
+    pub title: String,
+    pub signs: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NotAssessed {
+    pub title: String,
+    pub body: String,
+    pub topics: Vec<String>,
+    pub could_be_higher: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Referrals {
+    /// Said when no service is listed in the person's country.
+    pub no_local: Option<String>,
+    pub items: Vec<ReferralItem>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReferralItem {
+    pub name: String,
+    pub why: Option<String>,
+    pub hours: String,
+    pub languages: Option<String>,
+    pub contacts: Vec<ContactItem>,
+    pub check_first: Option<String>,
+    pub details: String,
+    pub verified: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ContactItem {
+    /// "Phone: +381 ...".
+    pub text: String,
+    /// Only from the engine's checked `tel:`, `sms:`, `mailto:` and `https:` values.
+    pub href: Option<String>,
+    /// A web page: opened with `rel="noopener noreferrer"`.
+    pub external: bool,
+    /// " (note)", or nothing.
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PrintView {
+    pub title: String,
+    pub note: String,
+    pub sos: Sos,
+    pub referrals: Referrals,
+    pub print_now: Button,
+    pub back: Button,
+}
+
+impl Flow {
+    /// The screen as it is now, in the person's language.
+    pub fn view(&self, content: &Content, now: Now) -> View {
+        let catalogs = &content.catalogs;
+        let catalog = catalogs.resolve(&self.lang);
+        let t = |key: &str| catalogs.text(&self.lang, key).to_string();
+        let button = |key: &str, action: Action, primary: bool| Button { text: t(key), action, primary };
+        let job_mode = self.session.mode == Mode::JobOffer;
+        let (screen, announce) = match self.screen {
+            Screen::Intro => {
+                let title = t("ui.intro_title");
+                let keys = ["ui.intro_body", "ui.intro_private", "ui.intro_not_legal", "ui.intro_skip", "ui.intro_exit", "ui.intro_exit_limits"];
+                let mut paragraphs = Vec::new();
+                for key in keys {
+                    paragraphs.push(t(key));
+                }
+                let intro = IntroView {
+                    title: title.clone(),
+                    paragraphs,
+                    note: (!self.config_problems.is_empty()).then(|| t("ui.config_error")),
+                    start: button(if job_mode { "ui.start_job" } else { "ui.start" }, Action::Start, true),
+                };
+                (ScreenView::Intro(intro), title)
+            }
+            Screen::Question { error } => match self.ask(content, error) {
+                Some(ask) => {
+                    let announce = ask.error.as_ref().map_or_else(|| ask.title.clone(), |e| e.text.clone());
+                    (ScreenView::Question(ask), announce)
+                }
+                None => self.result(content, now),
+            },
+            Screen::Emergency => {
+                let title = t("ui.emergency_title");
+                let view = EmergencyView {
+                    title: title.clone(),
+                    body: t("ui.emergency_body"),
+                    sos: sos(content, &self.lang, &self.report(content, now)),
+                    next: button("ui.emergency_continue", Action::Continue, true),
+                };
+                (ScreenView::Emergency(view), title)
+            }
+            Screen::NotSafe => {
+                let title = t("ui.not_safe_title");
+                let view = NotSafeView {
+                    title: title.clone(),
+                    body: t("ui.not_safe_body"),
+                    exit: t("ui.exit"),
+                    next: button("ui.not_safe_continue", Action::Continue, false),
+                };
+                (ScreenView::NotSafe(view), title)
+            }
+            Screen::Result => self.result(content, now),
+            Screen::Print => {
+                let report = self.report(content, now);
+                let title = t("ui.print_title");
+                let view = PrintView {
+                    title: title.clone(),
+                    note: t("ui.print_note"),
+                    sos: sos(content, &self.lang, &report),
+                    referrals: referrals(content, &self.lang, &report),
+                    print_now: button("ui.print_now", Action::PrintNow, true),
+                    back: button("ui.print_back", Action::Back, false),
+                };
+                (ScreenView::Print(view), title)
+            }
+            Screen::Exited => (ScreenView::Exited(t("ui.exiting")), String::new()),
+        };
+        let mut languages = Vec::new();
+        for other in catalogs.languages.iter() {
+            languages.push(LangView { lang: other.lang().to_string(), name: other.meta.name.to_string(), pressed: other.lang() == catalog.lang() });
+        }
+        View {
+            lang: catalog.lang().to_string(),
+            dir: catalog.meta.dir.to_string(),
+            label: t(if job_mode { "ui.widget_label_job" } else { "ui.widget_label" }),
+            skip: t("ui.exit_skip"),
+            exit: t("ui.exit"),
+            exit_hint: t("ui.exit_hint"),
+            exit_url: self.exit_url.clone(),
+            languages_label: t("ui.language"),
+            languages,
+            screen,
+            announce,
+        }
+    }
+
+    fn ask(&self, content: &Content, error: Option<&'static str>) -> Option<AskView> {
+        let lang = &self.lang;
+        let catalogs = &content.catalogs;
+        let t = |key: &str| catalogs.text(lang, key).to_string();
+        let question = self.session.current(content)?;
+        let id: &str = &question.id;
+        let about_other = self.about_other(content);
+        let (n, total) = self.session.progress(content);
+        let progress = fill(&t("ui.progress"), &[("n", &n.to_string()), ("total", &total.to_string())]);
+        // What was ticked but not sent wins over the answer given before.
+        let draft = self.draft.as_ref().filter(|(q, _)| q == id).map(|(_, values)| values);
+        let previous = self.session.answers().get(id);
+        let checked = |option: &str| match (draft, previous) {
+            (Some(values), _) => values.iter().any(|v| v == option),
+            (None, Some(Answer::Choice(c))) => c == option,
+            (None, Some(Answer::Choices(cs))) => cs.iter().any(|c| c == option),
+            (None, Some(Answer::NotSure)) => option == Answer::NOT_SURE,
+            (None, Some(Answer::PreferNot)) => option == Answer::PREFER_NOT,
+            (None, None) => false,
+        };
+        let mut options = Vec::new();
+        for option in content.options_of(question) {
+            let text = super::api::option_text(content, lang, question, &option, about_other);
+            let exclusive = question.exclusive.iter().any(|e| **e == *option);
+            options.push(Choice { checked: checked(&option), value: option.into_owned(), text, exclusive });
+        }
+        let mut unknown = Vec::new();
+        for value in [Answer::NOT_SURE, Answer::PREFER_NOT] {
+            unknown.push(Choice { checked: checked(value), value: value.to_string(), text: t(&format!("opt.{value}")), exclusive: true });
+        }
+        let input = if question.kind == Kind::Country {
+            options.append(&mut unknown);
+            Input::Country { label: t("ui.country_label"), options }
+        } else {
+            Input::Choices { multi: question.kind == Kind::Multi, options, unknown }
+        };
+        let hint_key = format!("q.{id}.hint");
+        Some(AskView {
+            id: id.to_string(),
+            progress: format!("{} · {progress}", t(&format!("module.{}", question.module))),
+            title: t(&if about_other { format!("q.{id}.them") } else { format!("q.{id}") }),
+            hint: catalogs.resolve(lang).get(&hint_key).is_some().then(|| t(&hint_key)),
+            sensitive: content.module(&question.module).is_some_and(|m| m.sensitive).then(|| t("ui.sensitive_note")),
+            multi: (question.kind == Kind::Multi).then(|| t("ui.choose_all")),
+            error: error.map(|key| ErrorView { title: t("ui.error_title"), text: t(key) }),
+            input,
+            submit: t("ui.continue"),
+            back: Button { text: t("ui.back"), action: Action::Back, primary: false },
+        })
+    }
+
+    fn about_other(&self, content: &Content) -> bool {
+        content
+            .question_with_role(Role::Subject)
+            .and_then(|q| self.session.effective_answers(content).get(&*q.id).cloned())
+            .is_some_and(|a| a == Answer::Choice("other".into()))
+    }
+
+    fn report(&self, content: &Content, now: Now) -> Report {
+        let answers = self.session.effective_answers(content);
+        let outcome = assess(content, self.session.mode, self.session.answers());
+        Report::new(content, &self.lang, &outcome, &answers, &self.region, now.minutes(), now.offset_minutes)
+    }
+
+    fn result(&self, content: &Content, now: Now) -> (ScreenView, String) {
+        let lang = &self.lang;
+        let t = |key: &str| content.catalogs.text(lang, key).to_string();
+        let report = self.report(content, now);
+        let sos = sos(content, lang, &report);
+        let referrals = referrals(content, lang, &report);
+        let Report { level, title, summary, groups, not_assessed, could_be_higher, job_offer, next_steps, child_rules, .. } = report;
+        let job = job_offer.map(|job| {
+            let mut flags = Vec::new();
+            for flag in job.flags {
+                flags.push(JobFlag { text: flag.text, check: flag.check.map(|c| format!(" {c}")) });
+            }
+            JobView {
+                title: t("ui.job_title"),
+                none: flags.is_empty().then(|| t("ui.job_none")),
+                flags,
+                check_label: t("ui.job_check_label"),
+                score: fill(&t("ui.job_score"), &[("score", &job.score.to_string()), ("max", &job.max_score.to_string())]),
+                note: job.note,
+            }
+        });
+        let mut noticed_groups = Vec::new();
+        for group in groups {
+            let mut signs = Vec::new();
+            for sign in group.signs {
+                // In the job-offer check, its flags are said above, not again here.
+                if sign.check.is_none() || job.is_none() {
+                    signs.push(sign.text);
+                }
+            }
+            if !signs.is_empty() {
+                noticed_groups.push(SignGroup { title: group.title, signs });
+            }
+        }
+        let noticed = (job.is_none() || !noticed_groups.is_empty()).then(|| Noticed {
+            title: t("ui.result_noticed"),
+            nothing: noticed_groups.is_empty().then(|| t("ui.result_nothing_noticed")),
+            groups: noticed_groups,
+        });
+        let not_assessed = (!not_assessed.is_empty()).then(|| NotAssessed {
+            title: t("ui.result_not_assessed"),
+            body: t("ui.result_not_assessed_body"),
+            topics: not_assessed,
+            could_be_higher: could_be_higher.then(|| t("ui.result_could_be_higher")),
+        });
+        let button = |key: &str, action: Action| Button { text: t(key), action, primary: false };
+        let view = ResultView {
+            level,
+            heading: t("ui.result_heading"),
+            title: title.clone(),
+            summary,
+            sos,
+            sos_first: level == Level::Urgent,
+            child_note: (child_rules && level >= Level::Some).then(|| t("ui.result_child_rules")),
+            job,
+            noticed,
+            not_assessed,
+            next_title: t("ui.result_next"),
+            next_steps,
+            help_title: t("ui.result_help"),
+            referrals,
+            actions: vec![button("ui.print", Action::Print), button("ui.back", Action::Back), button("ui.restart", Action::Restart)],
+        };
+        (ScreenView::Result(Box::new(view)), title)
+    }
+}
+
+fn sos(content: &Content, lang: &str, report: &Report) -> Sos {
+    let t = |key: &str| content.catalogs.text(lang, key).to_string();
+    if report.emergency.is_empty() {
+        return Sos::Missing(t("ui.emergency_missing"));
+    }
+    let mut numbers = Vec::new();
+    for referral in &report.emergency {
+        for contact in &referral.contacts {
+            if contact.kind == "voice" {
+                let name = contact.note.clone().unwrap_or_else(|| referral.name.clone());
+                numbers.push(SosNumber { number: contact.label.clone(), href: contact.href.clone(), name });
+            }
+        }
+    }
+    Sos::Numbers { label: t("ui.result_emergency"), numbers }
+}
+
+fn referrals(content: &Content, lang: &str, report: &Report) -> Referrals {
+    let mut items = Vec::new();
+    for referral in &report.referrals {
+        items.push(referral_item(content, lang, referral));
+    }
+    Referrals { no_local: report.no_local.clone(), items }
+}
+
+fn referral_item(content: &Content, lang: &str, referral: &ReferralView) -> ReferralItem {
+    let t = |key: &str| content.catalogs.text(lang, key).to_string();
+    let mut contacts = Vec::new();
+    for contact in &referral.contacts {
+        contacts.push(ContactItem {
+            text: format!("{}: {}", t(&format!("ref.contact.{}", contact.kind)), contact.label),
+            href: contact.href.clone(),
+            external: contact.kind == "web" || contact.kind == "whatsapp",
+            note: contact.note.as_ref().map(|note| format!(" ({note})")),
+        });
+    }
+    ReferralItem {
+        name: referral.name.clone(),
+        why: (!referral.why.is_empty()).then(|| join(&referral.why, " · ")),
+        hours: referral.hours.clone(),
+        languages: (!referral.languages.is_empty()).then(|| fill(&t("ref.languages"), &[("languages", &join(&referral.languages, ", "))])),
+        contacts,
+        check_first: referral.check_first.then(|| t("ref.check_first")),
+        details: t("ref.details"),
+        verified: fill(&t("ref.last_verified"), &[("date", &referral.last_verified)]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_button_has_a_name_that_reads_back() {
+        for action in [Action::Start, Action::Back, Action::Continue, Action::Restart, Action::Print, Action::PrintNow, Action::Exit] {
+            assert_eq!(Action::button(action.name()), Some(action.clone()));
+        }
+        assert_eq!(Action::button("answer"), None);
+        assert_eq!(Action::SetLang("en".into()).name(), "");
+    }
+
+    #[test]
+    fn the_unknowns_win_and_nothing_chosen_is_no_answer() {
+        let values = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(answer_from(Kind::Multi, values(&["a", "not_sure"])), Some(Answer::NotSure));
+        assert_eq!(answer_from(Kind::Single, values(&["prefer_not"])), Some(Answer::PreferNot));
+        assert_eq!(answer_from(Kind::Multi, values(&["a", "b"])), Some(Answer::Choices(values(&["a", "b"]))));
+        assert_eq!(answer_from(Kind::Country, values(&["RS"])), Some(Answer::Choice("RS".into())));
+        assert_eq!(answer_from(Kind::YesNo, values(&[])), None);
+    }
+
+    #[test]
+    fn exit_addresses_are_https_or_same_site_paths() {
+        let mut warnings = Vec::new();
+        assert_eq!(checked_exit_url(" https://example.org/x ", &mut warnings), "https://example.org/x");
+        assert_eq!(checked_exit_url("/neutral.html", &mut warnings), "/neutral.html");
+        assert!(warnings.is_empty());
+        for bad in ["javascript:alert(1)", "//evil.example", "/a b", "http://example.org", "/\\evil"] {
+            assert_eq!(checked_exit_url(bad, &mut warnings), DEFAULT_EXIT_URL, "{bad}");
+        }
+        assert_eq!(warnings.len(), 5);
+        assert_eq!(checked_exit_url("", &mut warnings), DEFAULT_EXIT_URL);
+        assert_eq!(warnings.len(), 5, "no address is no mistake");
+    }
+}
