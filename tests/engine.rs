@@ -58,6 +58,16 @@ fn answers_of(content: &Content, scenario: &Scenario, name: &str) -> Answers {
         .collect()
 }
 
+/// An answer in the JSON form `assess` reads: `"option"`, `["a", "b"]`, `"not_sure"`, `"prefer_not"`.
+fn answer_json(answer: &Answer) -> serde_json::Value {
+    match answer {
+        Answer::Choice(s) => s.clone().into(),
+        Answer::Choices(v) => v.clone().into(),
+        Answer::NotSure => Answer::NOT_SURE.into(),
+        Answer::PreferNot => Answer::PREFER_NOT.into(),
+    }
+}
+
 /// What a reviewer reads: the questions asked, the answers, the result and
 /// the referrals, in plain lines.
 fn transcript(content: &Content, mode: Mode, lang: &str, answers: &Answers) -> String {
@@ -67,7 +77,7 @@ fn transcript(content: &Content, mode: Mode, lang: &str, answers: &Answers) -> S
     let mut out = String::new();
     out += &format!("questions asked: {}\n", path.len());
     for question in &path {
-        let answer = effective.get(&question.id).map_or("(no answer)".to_string(), |a| a.to_json().to_string());
+        let answer = effective.get(&question.id).map_or("(no answer)".to_string(), |a| answer_json(a).to_string());
         out += &format!("  {} [{}] = {answer}\n", question.id, question.module);
     }
     out += &format!("level: {}\n", outcome.level.id());
