@@ -15,6 +15,10 @@
 //! Nothing a person enters ever leaves the browser: no layer has a way to
 //! send it anywhere.
 
+// The byte-saving rules of clippy.toml, for the code the browser runs (not
+// for the library's native unit tests).
+#![cfg_attr(not(test), warn(clippy::disallowed_methods))]
+
 pub mod engine;
 
 #[cfg(target_arch = "wasm32")]
