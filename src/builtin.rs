@@ -12,6 +12,8 @@ use putokaz_engine::catalog::Catalog;
 use putokaz_engine::content::Content;
 use putokaz_engine::Text;
 
+// Generated code: its NUL separators can read like octal escapes ("\014").
+#[allow(clippy::all)]
 mod compiled {
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
 }

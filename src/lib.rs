@@ -18,6 +18,10 @@
 //! Nothing a person enters ever leaves the browser: no layer has a way to
 //! send it anywhere.
 
+// The byte-saving rules of clippy.toml, for the code the browser runs (not
+// for the library's native unit tests).
+#![cfg_attr(not(test), warn(clippy::disallowed_methods))]
+
 // The compiled content (see build.rs) names `alloc::borrow::Cow`.
 extern crate alloc;
 

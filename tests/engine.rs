@@ -59,6 +59,16 @@ fn answers_of(content: &Content, scenario: &Scenario, name: &str) -> Answers {
         .collect()
 }
 
+/// An answer in the JSON form `assess` reads: `"option"`, `["a", "b"]`, `"not_sure"`, `"prefer_not"`.
+fn answer_json(answer: &Answer) -> serde_json::Value {
+    match answer {
+        Answer::Choice(s) => s.clone().into(),
+        Answer::Choices(v) => v.clone().into(),
+        Answer::NotSure => Answer::NOT_SURE.into(),
+        Answer::PreferNot => Answer::PREFER_NOT.into(),
+    }
+}
+
 /// What a reviewer reads: the questions asked, the answers, the result and
 /// the referrals, in plain lines.
 fn transcript(content: &Content, mode: Mode, lang: &str, answers: &Answers) -> String {
@@ -68,7 +78,7 @@ fn transcript(content: &Content, mode: Mode, lang: &str, answers: &Answers) -> S
     let mut out = String::new();
     out += &format!("questions asked: {}\n", path.len());
     for question in &path {
-        let answer = effective.get(&*question.id).map_or("(no answer)".to_string(), |a| a.to_json().to_string());
+        let answer = effective.get(&question.id).map_or("(no answer)".to_string(), |a| answer_json(a).to_string());
         out += &format!("  {} [{}] = {answer}\n", question.id, question.module);
     }
     out += &format!("level: {}\n", outcome.level.id());
@@ -171,7 +181,7 @@ fn longest_paths(content: &Content, mode: Mode) -> (usize, usize) {
     let mut stack = vec![Answers::new()];
     while let Some(answers) = stack.pop() {
         let (path, _) = session::path(content, mode, &answers);
-        match path.iter().find(|q| !answers.contains_key(&*q.id)) {
+        match path.iter().find(|q| !answers.contains_key(&q.id)) {
             None => {
                 n_paths += 1;
                 longest = longest.max(path.len());

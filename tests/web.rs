@@ -149,18 +149,91 @@ fn exit_links_point_to_the_exit_address() {
     }
 }
 
+/// Counts the event listeners added and not yet removed, on every target,
+/// by wrapping EventTarget.prototype's add and remove while it lives.
+struct ListenerCount {
+    tracker: JsValue,
+}
+
+impl ListenerCount {
+    const CODE: &'static str = r#"
+        const proto = EventTarget.prototype;
+        const add = proto.addEventListener, remove = proto.removeEventListener;
+        const capture = (options) => typeof options === 'boolean' ? options : !!(options && options.capture);
+        const live = [];
+        const find = (target, type, listener, options) =>
+            live.findIndex((l) => l.target === target && l.type === type && l.listener === listener && l.capture === capture(options));
+        proto.addEventListener = function (type, listener, options) {
+            if (find(this, type, listener, options) < 0) live.push({ target: this, type, listener, capture: capture(options) });
+            return add.call(this, type, listener, options);
+        };
+        proto.removeEventListener = function (type, listener, options) {
+            const i = find(this, type, listener, options);
+            if (i >= 0) live.splice(i, 1);
+            return remove.call(this, type, listener, options);
+        };
+        return {
+            live: () => live.map((l) => l.type + ' on ' + (l.target === window ? 'window' : l.target.nodeName)).join(', '),
+            count: () => live.length,
+            restore: () => { proto.addEventListener = add; proto.removeEventListener = remove; },
+        };
+    "#;
+
+    fn start() -> ListenerCount {
+        ListenerCount { tracker: js_sys::Function::new_no_args(Self::CODE).call0(&JsValue::NULL).unwrap() }
+    }
+
+    fn call(&self, name: &str) -> JsValue {
+        let function: js_sys::Function = js_sys::Reflect::get(&self.tracker, &name.into()).unwrap().dyn_into().unwrap();
+        function.call0(&JsValue::NULL).unwrap()
+    }
+
+    fn count(&self) -> usize {
+        self.call("count").as_f64().unwrap() as usize
+    }
+
+    fn live(&self) -> String {
+        self.call("live").as_string().unwrap()
+    }
+}
+
+impl Drop for ListenerCount {
+    fn drop(&mut self) {
+        self.call("restore");
+    }
+}
+
 #[wasm_bindgen_test]
 fn freeing_the_widget_removes_its_content_and_listeners() {
-    let mut w = Mounted::new(&[]);
+    let listeners = ListenerCount::start();
+    let mut w = Mounted::new(&[("lang", "en")]);
     w.click("[data-action=start]");
-    let start_button_gone = w.container.query_selector("[data-action=start]").unwrap().is_none();
-    assert!(start_button_gone);
+    w.answer("no");
+    assert!(w.container.query_selector("[data-action=start]").unwrap().is_none());
+    let while_mounted = listeners.count();
+    assert!(while_mounted >= 4, "the count sees the widget's listeners ({})", listeners.live());
+
     w.widget.take();
     assert_eq!(w.container.child_element_count(), 0, "no answers or screens remain");
-    // A click after freeing reaches no listener: nothing is rendered again.
-    w.container.click();
-    assert_eq!(w.container.child_element_count(), 0);
-    let _ = JsValue::NULL;
+    assert_eq!(listeners.count(), 0, "listeners left after freeing: {}", listeners.live());
+    drop(listeners);
+
+    // And by behaviour: a click on a start button inside the container
+    // renders nothing, and now reaches the page (nothing stops it).
+    let document = web_sys::window().unwrap().document().unwrap();
+    let button: HtmlElement = document.create_element("button").unwrap().dyn_into().unwrap();
+    button.set_attribute("data-action", "start").unwrap();
+    w.container.append_child(&button).unwrap();
+    let reached = std::rc::Rc::new(std::cell::Cell::new(false));
+    let seen = reached.clone();
+    let on_click = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || seen.set(true));
+    let root = w.host.shadow_root().unwrap();
+    root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref()).unwrap();
+    button.click();
+    root.remove_event_listener_with_callback("click", on_click.as_ref().unchecked_ref()).unwrap();
+    assert!(reached.get(), "the click bubbles past the container");
+    assert_eq!(w.container.child_element_count(), 1, "nothing is rendered again");
+    assert!(w.container.query_selector(".pk-screen").unwrap().is_none());
 }
 
 impl Mounted {

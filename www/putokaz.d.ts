@@ -33,31 +33,62 @@ export interface PartnerConfig {
   text?: Record<string, Record<string, string>>;
 }
 
+// The JSON the functions below return. tests/types.rs checks these types
+// against the real output for every scenario, mode and language: a field
+// missing, added or of another type fails it.
+
 export type Level = 'urgent' | 'serious' | 'some' | 'none_reported';
 export type AnswerValue = string | string[];
+export type Dimension =
+  | 'deceptive_recruitment'
+  | 'coercive_recruitment'
+  | 'vulnerability_recruitment'
+  | 'exploitation'
+  | 'coercion_destination'
+  | 'vulnerability_destination';
+
+/** When a question or module is shown, as in docs/CONTENT.md. */
+export type Condition =
+  | { yes: string }
+  | { answer: { q: string; in: string[] } }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
 
 export interface Option { id: string; text: string }
 export interface Question {
+  exclusive: string[];
   id: string;
-  module: string;
-  module_title: string;
   kind: 'yes_no' | 'single' | 'multi' | 'country';
-  role: 'age' | 'subject' | 'country_now' | 'country_work' | null;
+  module: string;
+  module_show_if: Condition | null;
+  module_title: string;
+  options: Option[];
+  role: 'age' | 'subject' | 'country_now' | 'country_work' | 'safe_now' | null;
+  show_if: Condition | null;
   text: string;
   text_other: string;
-  options: Option[];
-  exclusive: string[];
-  show_if: unknown;
-  module_show_if: unknown;
 }
+
+/** A sign that fired; `check` (what to ask or check) only for job-offer flags. */
+export interface Sign { id: string; dimension: Dimension | null; text: string; check?: string }
+/** Signs grouped by dimension, for "what we noticed". */
+export interface Group { dimension: Dimension | null; title: string; signs: Sign[] }
+
+export type OpenState =
+  | { state: 'always' }
+  | { state: 'open'; closes_in: number }
+  | { state: 'closed'; opens_at: number }
+  | { state: 'unknown' };
 
 export interface Referral {
   id: string;
   name: string;
   why: string[];
   services: string[];
-  contacts: Array<{ kind: string; label: string; href: string | null; note: string | null }>;
+  contacts: Array<{ kind: 'voice' | 'sms' | 'whatsapp' | 'viber' | 'email' | 'web'; label: string; href: string | null; note: string | null }>;
   hours: string;
+  open: OpenState;
   check_first: boolean;
   last_verified: string;
   languages: string[];
@@ -68,24 +99,27 @@ export interface Result {
   level: Level;
   title: string;
   summary: string;
-  indicators: Array<{ id: string; dimension: string | null; text: string; check?: string }>;
+  indicators: Sign[];
+  groups: Group[];
   positive_dimensions: string[];
   unknown: Array<{ id: string; text: string }>;
   not_assessed: string[];
   could_be_higher: boolean;
-  job_offer: { score: number; max_score: number; validated: boolean; note: string } | null;
+  job_offer: { score: number; max_score: number; validated: boolean; flags: Sign[]; note: string } | null;
   next_steps: string[];
   emergency: Referral[];
-  emergency_missing: string | null;
   referrals: Referral[];
   no_local: string | null;
+  emergency_missing: string | null;
+  child_rules: boolean;
+  about_other: boolean;
   problems: string[];
 }
 
 /** Loads the module (once per page). */
 export function load(): Promise<unknown>;
 /** The questionnaire, like `putokaz questions`. */
-export function getQuestions(lang?: string, mode?: 'screening' | 'job-offer'): Promise<{ lang: string; mode: string; version: string; questions: Question[] }>;
+export function getQuestions(lang?: string, mode?: 'screening' | 'job-offer'): Promise<{ lang: string; mode: 'screening' | 'job_offer'; questions: Question[]; version: string }>;
 /** Assesses answers in this browser, like `putokaz assess`. */
 export function assessAnswers(lang: string, input: { answers: Record<string, AnswerValue>; mode?: 'screening' | 'job-offer'; region?: string; now?: number | string }): Promise<Result>;
 /** The problems of a partner config, one sentence each; empty when it is fine. */

@@ -286,18 +286,14 @@ impl Report {
             }
         };
         let indicators: Vec<Sign> = outcome.fired.iter().map(|id| sign(id)).collect();
+        // In the order of Dimension::ALL, then signs of no dimension; each
+        // group's signs in the order they fired.
         let mut groups: Vec<Group> = Vec::new();
-        let order = |d: &Option<Dimension>| d.map_or(Dimension::ALL.len(), |d| Dimension::ALL.iter().position(|x| *x == d).unwrap_or(0));
-        let mut sorted = indicators.clone();
-        super::sort_by(&mut sorted, |a, b| order(&a.dimension).cmp(&order(&b.dimension)));
-        for s in sorted {
-            match groups.last_mut() {
-                Some(group) if group.dimension == s.dimension => group.signs.push(s),
-                _ => groups.push(Group {
-                    dimension: s.dimension,
-                    title: s.dimension.map_or_else(|| t("ui.signs_other"), |d| t(&format!("dim.{}", d.id()))),
-                    signs: vec![s],
-                }),
+        for dimension in Dimension::ALL.map(Some).into_iter().chain([None]) {
+            let signs: Vec<Sign> = indicators.iter().filter(|s| s.dimension == dimension).cloned().collect();
+            if !signs.is_empty() {
+                let title = dimension.map_or_else(|| t("ui.signs_other"), |d| t(&format!("dim.{}", d.id())));
+                groups.push(Group { dimension, title, signs });
             }
         }
         let about_other = outcome.about_other;
@@ -368,7 +364,7 @@ impl Report {
 
 fn answer_of_role<'a>(content: &Content, answers: &'a Answers, role: Role) -> Option<&'a str> {
     let question = content.question_with_role(role)?;
-    match answers.get(&*question.id)? {
+    match answers.get(&question.id)? {
         Answer::Choice(c) => Some(c.as_str()),
         _ => None,
     }

@@ -45,18 +45,6 @@ impl Level {
     }
 }
 
-/// Why the level is what it is, strongest reason first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
-pub enum Reason {
-    DangerNow { indicator: String },
-    CaseRule { set: IndicatorSet },
-    CoercionAtDestination { set: IndicatorSet },
-    ChildExploitation { indicator: String },
-    JobOfferScore { score: u32 },
-    Signs { count: usize },
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct JobOfferScore {
     pub score: u32,
@@ -77,8 +65,6 @@ pub struct Outcome {
     /// The indicator sets whose rules applied (adult, child, or both when the age is not known).
     pub sets: Vec<IndicatorSet>,
     pub positive: Vec<(IndicatorSet, Dimension)>,
-    pub case_rule: Vec<IndicatorSet>,
-    pub reasons: Vec<Reason>,
     /// Questions answered "not sure" or "prefer not to say".
     pub unknown_questions: Vec<String>,
     /// Indicators that could not be checked because of those answers.
@@ -125,7 +111,7 @@ pub fn assess(content: &Content, mode: Mode, answers: &Answers) -> Outcome {
     }
     let unknown_questions = path
         .iter()
-        .filter(|q| effective.get(&*q.id).is_some_and(|a| a.is_unknown()))
+        .filter(|q| effective.get(&q.id).is_some_and(|a| a.is_unknown()))
         .map(|q| q.id.to_string())
         .collect();
 
@@ -134,7 +120,7 @@ pub fn assess(content: &Content, mode: Mode, answers: &Answers) -> Outcome {
     let upper = judge(content, mode, &sets, &with_unknowns);
     let subject = content.question_with_role(Role::Subject);
     let about_other = subject.is_some_and(|q| {
-        matches!(effective.get(&*q.id), Some(super::Answer::Choice(c)) if c == "other")
+        matches!(effective.get(&q.id), Some(super::Answer::Choice(c)) if c == "other")
     });
     Outcome {
         level: judged.level,
@@ -143,8 +129,6 @@ pub fn assess(content: &Content, mode: Mode, answers: &Answers) -> Outcome {
         child_rules: sets.iter().any(|s| s.is_child()),
         sets,
         positive: judged.positive,
-        case_rule: judged.case_rule,
-        reasons: judged.reasons,
         unknown_questions,
         unassessed,
         could_be_higher: upper.level > judged.level,
@@ -165,7 +149,7 @@ pub fn applicable_sets(content: &Content, mode: Mode, answers: &Answers) -> Vec<
     if !age_asked {
         return IndicatorSet::ALL.into_iter().filter(|s| !s.is_child()).collect();
     }
-    let age = age_question.and_then(|q| answers.get(&*q.id));
+    let age = age_question.and_then(|q| answers.get(&q.id));
     let (adult, child) = match age {
         Some(super::Answer::Choice(c)) if c == "18_plus" => (true, false),
         Some(super::Answer::Choice(c)) if c == "under_14" || c == "14_17" => (false, true),
@@ -177,22 +161,18 @@ pub fn applicable_sets(content: &Content, mode: Mode, answers: &Answers) -> Vec<
 struct Judgement {
     level: Level,
     positive: Vec<(IndicatorSet, Dimension)>,
-    case_rule: Vec<IndicatorSet>,
-    reasons: Vec<Reason>,
     job_offer: Option<JobOfferScore>,
 }
 
 fn judge(content: &Content, mode: Mode, sets: &[IndicatorSet], fired: &[String]) -> Judgement {
     let fired_indicators: Vec<&Indicator> = fired.iter().filter_map(|id| content.indicator(id)).collect();
     let mut positive = Vec::new();
-    let mut case_rule = Vec::new();
-    let mut reasons = Vec::new();
-
-    for indicator in &fired_indicators {
-        if indicator.urgent {
-            reasons.push(Reason::DangerNow { indicator: indicator.id.to_string() });
-        }
+    let mut level = Level::NoneReported;
+    if !fired_indicators.is_empty() {
+        level = Level::Some;
     }
+    // A case rule, coercion at destination, or (for a child) a sign of
+    // exploitation alone: serious. A sign of danger now: urgent.
     for &set in sets {
         let dims = positive_dimensions(content, set, &fired_indicators);
         let has = |d: Dimension| dims.contains(&d);
@@ -205,45 +185,28 @@ fn judge(content: &Content, mode: Mode, sets: &[IndicatorSet], fired: &[String])
                 && has(Dimension::Exploitation)
                 && (has(Dimension::CoercionDestination) || has(Dimension::VulnerabilityDestination))
         };
-        if case {
-            case_rule.push(set);
-            reasons.push(Reason::CaseRule { set });
-        } else if has(Dimension::CoercionDestination) {
-            reasons.push(Reason::CoercionAtDestination { set });
+        if case || has(Dimension::CoercionDestination) {
+            level = level.max(Level::Serious);
         }
         positive.extend(dims.into_iter().map(|d| (set, d)));
     }
-    if sets.iter().any(|s| s.is_child()) {
-        if let Some(indicator) = fired_indicators.iter().find(|i| i.child_exploitation) {
-            reasons.push(Reason::ChildExploitation { indicator: indicator.id.to_string() });
-        }
+    if sets.iter().any(|s| s.is_child()) && fired_indicators.iter().any(|i| i.child_exploitation) {
+        level = level.max(Level::Serious);
+    }
+    if fired_indicators.iter().any(|i| i.urgent) {
+        level = Level::Urgent;
     }
 
     let job_offer = (mode == Mode::JobOffer || content.questionnaire.job_offer.flags.iter().any(|f| fired.iter().any(|x| *x == f.indicator)))
         .then(|| job_offer_score(content, fired));
-    let mut level = Level::NoneReported;
-    for reason in &reasons {
-        let floor = match reason {
-            Reason::DangerNow { .. } => Level::Urgent,
-            _ => Level::Serious,
-        };
-        level = level.max(floor);
-    }
     if let Some(score) = &job_offer {
         for band in content.questionnaire.job_offer.bands.iter() {
-            if score.score >= band.min_score && band.level > level {
-                level = band.level;
-                reasons.push(Reason::JobOfferScore { score: score.score });
+            if score.score >= band.min_score {
+                level = level.max(band.level);
             }
         }
     }
-    if !fired_indicators.is_empty() {
-        if level < Level::Some {
-            level = Level::Some;
-        }
-        reasons.push(Reason::Signs { count: fired_indicators.len() });
-    }
-    Judgement { level, positive, case_rule, reasons, job_offer }
+    Judgement { level, positive, job_offer }
 }
 
 /// The grade an indicator has in each dimension of a set: the highest of its

@@ -304,9 +304,9 @@ static EMPTY: Catalog = Catalog {
 pub fn placeholders(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = text;
-    while let Some(start) = rest.find('{') {
+    while let Some(start) = super::find(rest, "{") {
         let after = &rest[start + 1..];
-        match after.find('}') {
+        match super::find(after, "}") {
             Some(end) if after[..end].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') && end > 0 => {
                 out.push(&after[..end]);
                 rest = &after[end + 1..];

@@ -54,15 +54,6 @@ impl Answer {
             _ => None,
         }
     }
-
-    pub fn to_json(&self) -> serde_json::Value {
-        match self {
-            Answer::Choice(s) => s.clone().into(),
-            Answer::Choices(v) => v.clone().into(),
-            Answer::NotSure => Self::NOT_SURE.into(),
-            Answer::PreferNot => Self::PREFER_NOT.into(),
-        }
-    }
 }
 
 /// Which questionnaire runs: the full screening, or only the job-offer check.

@@ -738,7 +738,7 @@ impl Flow {
     fn about_other(&self, content: &Content) -> bool {
         content
             .question_with_role(Role::Subject)
-            .and_then(|q| self.session.effective_answers(content).get(&*q.id).cloned())
+            .and_then(|q| self.session.effective_answers(content).get(&q.id).cloned())
             .is_some_and(|a| a == Answer::Choice("other".into()))
     }
 

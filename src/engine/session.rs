@@ -83,7 +83,7 @@ impl Session {
     }
 
     fn first_unanswered<'c>(&self, path: &[&'c Question]) -> Option<&'c Question> {
-        path.iter().find(|q| !self.answers.contains_key(&*q.id)).copied()
+        path.iter().find(|q| !self.answers.contains_key(&q.id)).copied()
     }
 
     /// `(number of the current question, number of questions on the path)`,
@@ -159,11 +159,17 @@ pub fn normalise(content: &Content, question: &Question, answer: Answer) -> Resu
     match (question.kind, answer) {
         (_, unknown @ (Answer::NotSure | Answer::PreferNot)) => Ok(unknown),
         (Kind::Multi, Answer::Choice(choice)) => normalise(content, question, Answer::Choices(vec![choice])),
-        (Kind::Multi, Answer::Choices(mut choices)) => {
-            choices.iter().try_for_each(check)?;
-            let position = |c: &String| options.iter().position(|o| o == c);
-            super::sort_by(&mut choices, |a, b| position(a).cmp(&position(b)));
-            choices.dedup();
+        (Kind::Multi, Answer::Choices(given)) => {
+            // Each option once, in the question's order: a mark per option,
+            // not a sort, so any number of choices costs one pass.
+            let mut chosen = vec![false; options.len()];
+            for choice in &given {
+                match options.iter().position(|o| o == choice) {
+                    Some(i) => chosen[i] = true,
+                    None => return Err(AnswerError::NotAnOption(choice.clone())),
+                }
+            }
+            let choices: Vec<String> = options.iter().zip(chosen).filter(|(_, c)| *c).map(|(o, _)| o.to_string()).collect();
             if choices.is_empty() {
                 return Err(AnswerError::NothingChosen);
             }
@@ -200,7 +206,7 @@ pub fn path<'c>(content: &'c Content, mode: Mode, answers: &Answers) -> (Vec<&'c
         let question_shows = question.show_if.as_ref().is_none_or(|c| c.evaluate(&effective).shows());
         if module_shows && question_shows {
             shown.push(question);
-            if let Some(answer) = answers.get(&*question.id) {
+            if let Some(answer) = answers.get(&question.id) {
                 effective.insert(question.id.to_string(), answer.clone());
             }
         }
