@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 use putokaz_engine::catalog::Catalog;
-use putokaz_engine::content::Content;
+use putokaz_engine::bundle::Content;
 use putokaz_engine::Text;
 
 // Generated code: its NUL separators can read like octal escapes ("\014").

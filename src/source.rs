@@ -5,8 +5,8 @@
 //! sources and reviewers' notes included. The browser never parses them.
 
 use putokaz_engine::catalog::Catalogs;
-use putokaz_engine::content::{Content, Files};
-use putokaz_engine::referral::Directory;
+use putokaz_engine::bundle::{Content, Files};
+use putokaz_engine::directory::Directory;
 use putokaz_engine::Problem;
 
 macro_rules! data {

@@ -6,8 +6,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use putokaz::engine::api::Report;
-use putokaz::engine::content::{Answer, Answers, Kind, Mode};
+use putokaz::engine::report::Report;
+use putokaz::engine::content::{Kind, Mode};
+use putokaz::engine::{Answer, Answers};
 use putokaz::engine::session::{AnswerError, Session};
 use putokaz::engine::{assess, builtin, session, Content, Level};
 use serde::Deserialize;

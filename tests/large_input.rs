@@ -4,7 +4,8 @@
 //! here the whole path runs, and prints its time as a benchmark line.
 #![cfg(not(target_arch = "wasm32"))]
 
-use putokaz::engine::content::{Answer, Kind, Mode};
+use putokaz::engine::content::{Kind, Mode};
+use putokaz::engine::Answer;
 use putokaz::engine::{api, builtin, json, session};
 
 #[test]

@@ -6,8 +6,10 @@
 //! for a long one (see SECURITY.md).
 
 use proptest::prelude::*;
-use putokaz::engine::api::{self, Report};
-use putokaz::engine::content::{Answer, Answers, Content, Files, Kind, Mode};
+use putokaz::engine::api;
+use putokaz::engine::report::Report;
+use putokaz::engine::content::{Kind, Mode};
+use putokaz::engine::{Answer, Answers, Content, Files};
 use putokaz::engine::partner::PartnerConfig;
 use putokaz::engine::{assess, builtin, json, session, Session};
 

@@ -1,10 +1,11 @@
 //! Who the result sends a person to: selection scenarios and partner
 //! overrides, against the built-in directory.
 
-use putokaz::engine::api::Report;
-use putokaz::engine::content::{Answer, Answers, Mode};
+use putokaz::engine::report::Report;
+use putokaz::engine::content::Mode;
+use putokaz::engine::{Answer, Answers};
 use putokaz::engine::partner::PartnerConfig;
-use putokaz::engine::referral::OpenState;
+use putokaz::engine::directory::OpenState;
 use putokaz::engine::{assess, builtin, session, Content};
 
 /// Minutes since 1970 of a UTC time on 28 November 2026 (a Saturday).
@@ -115,7 +116,7 @@ fn closed_services_say_when_they_open_in_the_persons_time() {
     let state = entry.open_state(saturday_utc(12, 0));
     let OpenState::Closed { opens_at } = state else { panic!("closed on Saturday: {state:?}") };
     assert!(opens_at > saturday_utc(12, 0));
-    let text = putokaz::engine::api::hours_text(content, "en", state, 60);
+    let text = putokaz::engine::report::hours_text(content, "en", state, 60);
     assert!(text.starts_with("Closed now. Opens Monday at "), "{text}");
 }
 
@@ -199,7 +200,7 @@ fn serbian_readers_see_serbian_names_and_no_english_notes() {
 #[test]
 fn minutes_to_closing_read_right_in_every_language() {
     let content = builtin::content();
-    let closes_in = |lang: &str, minutes: i64| putokaz::engine::api::hours_text(content, lang, OpenState::Open { closes_in: minutes }, 0);
+    let closes_in = |lang: &str, minutes: i64| putokaz::engine::report::hours_text(content, lang, OpenState::Open { closes_in: minutes }, 0);
     assert_eq!(closes_in("en", 1), "Open now, closes in 1 minute");
     assert_eq!(closes_in("en", 2), "Open now, closes in 2 minutes");
     assert_eq!(closes_in("en", 21), "Open now, closes in 21 minutes");

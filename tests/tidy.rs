@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use putokaz::engine::content::IndicatorSet;
-use putokaz::engine::referral::{is_country_code, Contact};
+use putokaz::engine::directory::{is_country_code, Contact};
 use putokaz::engine::{builtin, plural, translit};
 
 #[test]

@@ -1,10 +1,54 @@
-//! A person's answers by question id, kept sorted in one vector.
+//! A person's answers: one [`Answer`], and [`Answers`] by question id, kept
+//! sorted in one vector.
 //!
 //! Tens of answers at most, looked up by binary search: the same behaviour
 //! as a `BTreeMap<String, Answer>`, without the tree's code in the browser
 //! (about 2 KB gzipped for each map type).
 
-use super::content::Answer;
+/// One answer. "Not sure" and "prefer not to say" are answers too, and are
+/// never read as "no".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    Choice(String),
+    Choices(Vec<String>),
+    NotSure,
+    PreferNot,
+}
+
+impl Answer {
+    pub const NOT_SURE: &'static str = "not_sure";
+    pub const PREFER_NOT: &'static str = "prefer_not";
+
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, Answer::NotSure | Answer::PreferNot)
+    }
+
+    /// Reads the JSON forms `"option"`, `["a", "b"]`, `"not_sure"`, `"prefer_not"`.
+    pub fn from_json(value: &super::value::Value) -> Option<Answer> {
+        use super::value::Value;
+        match value {
+            Value::String(s) if s == Self::NOT_SURE => Some(Answer::NotSure),
+            Value::String(s) if s == Self::PREFER_NOT => Some(Answer::PreferNot),
+            Value::String(s) => Some(Answer::Choice(s.clone())),
+            Value::Bool(true) => Some(Answer::Choice("yes".into())),
+            Value::Bool(false) => Some(Answer::Choice("no".into())),
+            Value::Array(items) => {
+                let mut choices = Vec::new();
+                for item in items {
+                    match item.as_str() {
+                        Some(Self::NOT_SURE) => return Some(Answer::NotSure),
+                        Some(Self::PREFER_NOT) => return Some(Answer::PreferNot),
+                        Some(s) => choices.push(s.to_string()),
+                        None => return None,
+                    }
+                }
+                Some(Answer::Choices(choices))
+            }
+            _ => None,
+        }
+    }
+}
+
 
 /// Answers by question id, in id order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

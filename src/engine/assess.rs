@@ -14,36 +14,13 @@
 //!   question, so the level is what the known answers show; the result says
 //!   what could not be assessed, and whether it could be higher.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::content::{Answers, Content, Dimension, Element, Grade, Indicator, IndicatorSet, Mode, Role};
+use super::answer::Answers;
+use super::bundle::Content;
+use super::content::{Dimension, Element, Grade, Indicator, IndicatorSet, Level, Mode, Role};
 use super::condition::Truth;
 use super::session;
-
-/// The four result levels, lowest first. There is no "safe" level.
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::assess))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    /// No warning signs in the answers, which is never a promise of safety.
-    NoneReported,
-    Some,
-    Serious,
-    Urgent,
-}
-
-impl Level {
-    pub const ALL: [Level; 4] = [Level::NoneReported, Level::Some, Level::Serious, Level::Urgent];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Level::NoneReported => "none_reported",
-            Level::Some => "some",
-            Level::Serious => "serious",
-            Level::Urgent => "urgent",
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct JobOfferScore {

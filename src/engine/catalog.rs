@@ -4,7 +4,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::content::{Content, Kind};
 use super::translit::to_cyrillic;
 use super::{json_problem, pairs, plural, List, Problem, Text};
 
@@ -157,81 +156,6 @@ impl Catalogs {
             .unwrap_or(key)
     }
 
-    /// The keys the questionnaire needs in every language.
-    pub fn required_keys(content: &Content) -> BTreeSet<String> {
-        let q = &content.questionnaire;
-        let mut keys = BTreeSet::new();
-        keys.extend(["opt.yes", "opt.no", "opt.not_sure", "opt.prefer_not", "country.other"].map(String::from));
-        for module in q.modules.iter() {
-            keys.insert(format!("module.{}", module.id));
-        }
-        for question in q.questions.iter() {
-            keys.insert(format!("q.{}", question.id));
-            keys.insert(format!("q.{}.them", question.id));
-            if matches!(question.kind, Kind::Single | Kind::Multi) {
-                for option in question.options.iter() {
-                    keys.insert(format!("q.{}.{option}", question.id));
-                }
-            }
-        }
-        for indicator in q.indicators.iter() {
-            keys.insert(format!("ind.{}", indicator.id));
-        }
-        for flag in q.job_offer.flags.iter() {
-            keys.insert(format!("flag.{}.check", flag.indicator));
-        }
-        for code in q.countries.iter() {
-            keys.insert(format!("country.{code}"));
-        }
-        for dimension in super::content::Dimension::ALL {
-            keys.insert(format!("dim.{}", dimension.id()));
-        }
-        for level in super::Level::ALL {
-            keys.insert(format!("level.{}.title", level.id()));
-            keys.insert(format!("level.{}.body", level.id()));
-        }
-        keys
-    }
-
-    pub fn validate_against(&self, content: &Content, problems: &mut Vec<Problem>) {
-        let Some(source) = self.source() else {
-            problems.push(Problem::new("catalogs", "there is no English (en) catalog, the source of every translation"));
-            return;
-        };
-        for key in Self::required_keys(content) {
-            if source.get(&key).is_none() {
-                problems.push(Problem::new(format!("catalogs/{SOURCE_LANG}"), format!("missing text \"{key}\"")));
-            }
-        }
-        for catalog in self.languages.iter() {
-            let at = format!("catalogs/{}", catalog.meta.lang);
-            if catalog.meta.name.is_empty() || catalog.meta.status.is_empty() {
-                problems.push(Problem::new(&at, "_meta needs a name and a status (draft or reviewed)"));
-            }
-            if !["ltr", "rtl"].contains(&&*catalog.meta.dir) {
-                problems.push(Problem::new(&at, "_meta.dir must be ltr or rtl"));
-            }
-            if catalog.meta.lang == SOURCE_LANG {
-                continue;
-            }
-            for (key, _) in source.messages.iter().filter(|(k, _)| !k.contains('#')) {
-                if catalog.get(key).is_none() {
-                    problems.push(Problem::new(&at, format!("missing text \"{key}\"")));
-                }
-            }
-            for (key, text) in catalog.messages.iter().filter(|(k, _)| !k.contains('#')) {
-                match source.get(key) {
-                    None => problems.push(Problem::new(&at, format!("\"{key}\" is not a key of the English catalog"))),
-                    Some(english) if placeholders(english) != placeholders(text) => problems.push(Problem::new(
-                        &at,
-                        format!("\"{key}\" must use the placeholders {}", super::quoted_list(&placeholders(english))),
-                    )),
-                    _ => {}
-                }
-            }
-        }
-        self.validate_plurals(source, problems);
-    }
 }
 
 /// Messages with a number: `key#category` (see docs/CONTENT.md and
@@ -251,7 +175,7 @@ impl Catalogs {
 
     /// English defines the plural messages; every language has exactly the
     /// forms CLDR names for it, each with the placeholders of English `other`.
-    fn validate_plurals(&self, source: &Catalog, problems: &mut Vec<Problem>) {
+    pub(crate) fn validate_plurals(&self, source: &Catalog, problems: &mut Vec<Problem>) {
         let mut messages = BTreeSet::new();
         for (key, _) in source.messages.iter() {
             if let Some((message, _)) = key.split_once('#') {

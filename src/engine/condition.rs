@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::content::{Answer, Answers};
+use super::answer::{Answer, Answers};
 use super::{List, Text};
 
 /// A condition over earlier answers. Never an expression string: nothing is

@@ -10,12 +10,14 @@
 
 use std::ops::Deref;
 
-use super::api::{ReferralView, Report};
-use super::assess::{assess, Level};
+use super::answer::Answer;
+use super::assess::assess;
+use super::bundle::Content;
 use super::catalog::fill;
-use super::content::{Answer, Content, Kind, Mode, Role};
+use super::content::{Kind, Level, Mode, Role};
+use super::directory::{is_country_code, is_https_url};
 use super::partner::PartnerConfig;
-use super::referral::{is_country_code, is_https_url};
+use super::report::{option_text, ReferralView, Report};
 use super::session::Session;
 use super::time::UtcMinutes;
 use super::join;
@@ -706,7 +708,7 @@ impl Flow {
         };
         let mut options = Vec::new();
         for option in content.options_of(question) {
-            let text = super::api::option_text(content, lang, question, &option, about_other);
+            let text = option_text(content, lang, question, &option, about_other);
             let exclusive = question.exclusive.iter().any(|e| **e == *option);
             options.push(Choice { checked: checked(&option), value: option.into_owned(), text, exclusive });
         }

@@ -8,12 +8,12 @@
 //! pretty JSON); `tests/json.rs` proves that both give the same JSON value
 //! for every scenario, language and mode, and the strings byte for byte.
 
-use super::api::{Assessed, ContactView, Group, JobOfferView, OptionView, QuestionView, Questions, ReferralView, Report, Sign, UnknownAnswer};
-use super::assess::Level;
+use super::api::{Assessed, OptionView, QuestionView, Questions};
 use super::condition::Condition;
-use super::content::{Dimension, Kind, Mode, Role};
+use super::content::{Dimension, Kind, Level, Mode, Role};
+use super::directory::OpenState;
 use super::read;
-use super::referral::OpenState;
+use super::report::{ContactView, Group, JobOfferView, ReferralView, Report, Sign, UnknownAnswer};
 
 /// A value that can write itself as JSON.
 pub trait ToJson {

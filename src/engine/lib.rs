@@ -8,27 +8,51 @@
 //! Putokaz is built, and compiled into the program as Rust statics (see
 //! `build.rs` at the top of the repository); partner configs and answers,
 //! which arrive at run time, are read and checked here too.
+//!
+//! ## Layers
+//!
+//! A module uses only this file's own items and modules of lower layers
+//! (`tests/layers.rs` reads every `super::` path and fails on any other), so
+//! the modules form an acyclic graph, read from the bottom up:
+//!
+//! 1. `translit`, `time`, `plural`, `value`: texts, clocks, plural rules, JSON values
+//! 2. `answer`: one answer, and a person's answers
+//! 3. `condition`: when a question shows or an indicator fires
+//! 4. `content`: the questionnaire's model: modules, questions, indicators, ILO/EC grades, levels
+//! 5. `catalog`, `directory`: messages per language; services and how to reach them
+//! 6. `read`: directory entries read strictly from JSON, as partners write them
+//! 7. `bundle`: a whole [`Content`], loaded from its files and checked as one
+//! 8. `session`: one person's way through the questions
+//! 9. `assess`: answers to indicators, dimensions and a level
+//! 10. `referral`, `partner`: the short list of help for one person; a partner's config
+//! 11. `report`: a result in one language, with its referrals
+//! 12. `flow`: the widget's screens as a state machine, and their view models
+//! 13. `api`: the questionnaire, assessment and validation as the command line and JS API give them
+//! 14. `json`: those shapes written as JSON for the browser
 
 // The byte-saving rules of clippy.toml, for the code the browser runs (not
 // for the native unit tests).
 #![cfg_attr(not(test), warn(clippy::disallowed_methods))]
 
+pub mod translit;
+pub mod time;
+pub mod plural;
+pub mod value;
 pub mod answer;
-pub mod api;
-pub mod assess;
-pub mod catalog;
 pub mod condition;
 pub mod content;
-pub mod flow;
-pub mod json;
-pub mod partner;
-pub mod plural;
-mod read;
-pub mod referral;
+pub mod catalog;
+pub mod directory;
+pub mod read;
+pub mod bundle;
 pub mod session;
-pub mod time;
-pub mod translit;
-pub mod value;
+pub mod assess;
+pub mod referral;
+pub mod partner;
+pub mod report;
+pub mod flow;
+pub mod api;
+pub mod json;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -84,10 +108,12 @@ pub mod pairs {
     }
 }
 
-pub use assess::{assess, Level, Outcome};
+pub use answer::{Answer, Answers};
+pub use assess::{assess, Outcome};
+pub use bundle::{Content, Files};
 pub use catalog::Catalog;
 pub use condition::{Condition, Truth};
-pub use content::{Answer, Answers, Content, Kind, Mode, Question};
+pub use content::{Kind, Level, Mode, Question};
 pub use session::Session;
 
 /// Something wrong with content, a partner config or an input, said so that
@@ -211,6 +237,15 @@ pub fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
     }
     out
 }
+
+pub fn truncate(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        text.to_string()
+    } else {
+        text.chars().take(max_chars).chain("…".chars()).collect()
+    }
+}
+
 
 /// A text in double quotes with `"`, `\\` and control characters escaped,
 /// as `{:?}` writes it for the texts Putokaz reports (without `Debug`'s

@@ -13,10 +13,11 @@
 
 
 use super::catalog::placeholders;
-use super::content::{truncate, Content};
-use super::referral::{is_country_code, parse_entry, Entry};
+use super::bundle::Content;
+use super::directory::{is_country_code, Directory, Entry};
+use super::read::parse_entry;
 use super::value::{self, Value};
-use super::{List, Problem};
+use super::{truncate, List, Problem};
 
 /// A partner config after checking: only what passed.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -121,7 +122,7 @@ fn parse_referrals(value: &Value, content: &Content, config: &mut PartnerConfig,
                     let Some(entry) = parse_entry(&at, i, item, problems) else { continue };
                     let existing = content.directory.get(&entry.id);
                     let entry_at = format!("{at}[{i}] \"{}\"", truncate(&entry.id, 60));
-                    let mut scratch = super::referral::Directory::default();
+                    let mut scratch = Directory::default();
                     let mut entry_problems = Vec::new();
                     scratch.add(entry.clone(), &mut entry_problems, &at);
                     if key == "add" && existing.is_some() {

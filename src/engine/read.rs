@@ -9,11 +9,12 @@
 //! is about 13 KB gzipped less for the widget. The built-in content needs no
 //! reader at run time at all: it is compiled in (see build.rs).
 
+use serde::Deserialize;
 
 use super::content::{Kind, Mode, Role};
-use super::referral::{Audience, Confidence, Contact, Entry, Hours, Number, Service, Slot};
+use super::directory::{Audience, Confidence, Contact, Directory, Entry, Hours, Number, Service, Slot};
 use super::value::{Map, Value};
-use super::{List, Text};
+use super::{truncate, List, Problem, Text};
 
 fn named<T: Copy>(name: &str, names: &[(&str, T)]) -> Option<T> {
     names.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
@@ -239,6 +240,51 @@ fn hours(value: &Value) -> Read<Hours> {
         })?,
     })
 }
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DirectoryFile {
+    // Every directory file names its area; the entries say the rest.
+    #[allow(dead_code)]
+    area: String,
+    entries: Vec<super::value::Value>,
+}
+
+
+impl Directory {
+    pub fn load(files: &[(&str, &str)], problems: &mut Vec<Problem>) -> Directory {
+        let mut directory = Directory::default();
+        for (name, text) in files {
+            let file: DirectoryFile = match serde_json::from_str(text) {
+                Ok(file) => file,
+                Err(error) => {
+                    problems.push(super::json_problem(name, &error));
+                    continue;
+                }
+            };
+            for (i, value) in file.entries.into_iter().enumerate() {
+                if let Some(entry) = parse_entry(name, i, &value, problems) {
+                    directory.add(entry, problems, name);
+                }
+            }
+        }
+        directory
+    }
+
+}
+
+/// Parses one entry, naming the entry and the field when it fails.
+pub fn parse_entry(file: &str, index: usize, value: &super::value::Value, problems: &mut Vec<Problem>) -> Option<Entry> {
+    let id = value.get("id").and_then(|v| v.as_str()).map(|s| truncate(s, 60)).unwrap_or_default();
+    match super::read::entry(value) {
+        Ok(entry) => Some(entry),
+        Err(error) => {
+            problems.push(Problem::new(format!("{file}: entries[{index}] \"{id}\""), format!("{error}; this entry was left out")));
+            None
+        }
+    }
+}
+
 
 #[cfg(test)]
 mod tests {

@@ -2,7 +2,9 @@
 //! and forward. Answers live only here, in memory, and [`Session::clear`]
 //! drops them.
 
-use super::content::{Answer, Answers, Content, Kind, Mode, Question};
+use super::answer::{Answer, Answers};
+use super::bundle::Content;
+use super::content::{Kind, Mode, Question};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {

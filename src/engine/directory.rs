@@ -1,0 +1,452 @@
+//! The referral directory: who can help, where, when, in which language, and
+//! how to reach them; and the checks every entry passes, built-in or a
+//! partner's.
+
+use serde::{Deserialize, Serialize};
+
+use super::time::{self, UtcMinutes};
+use super::{pairs, truncate, List, Problem, Text};
+
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::directory))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Service {
+    Emergency,
+    TraffickingIdentification,
+    Shelter,
+    Legal,
+    Medical,
+    Psychological,
+    ReturnReintegration,
+    JobOfferCheck,
+    Children,
+    MissingChildren,
+    Women,
+    Migrants,
+    Reporting,
+    Information,
+    LabourRights,
+    VictimSupport,
+}
+
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::directory))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    Adults,
+    Children,
+    Women,
+    Men,
+    Migrants,
+    Anyone,
+}
+
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::directory))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+/// A way to reach a service. Links are built only from these validated values.
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::directory))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Contact {
+    Voice(Number),
+    Sms(Number),
+    Whatsapp(Number),
+    Viber(Number),
+    Email { address: Text },
+    Web { url: Text },
+}
+
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::directory))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Number {
+    /// E.164 (`+381117850000`) or a short national code (`192`, `116111`).
+    pub number: Text,
+    #[serde(default)]
+    pub display: Text,
+    /// A short note per language, such as "free of charge".
+    #[serde(default, with = "super::pairs")]
+    pub note: List<(Text, Text)>,
+}
+
+impl Number {
+    pub fn is_e164(&self) -> bool {
+        is_e164(&self.number)
+    }
+
+    pub fn shown(&self) -> &str {
+        if self.display.is_empty() {
+            &self.number
+        } else {
+            &self.display
+        }
+    }
+}
+
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::directory))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Slot {
+    pub days: List<Text>,
+    pub open: Text,
+    pub close: Text,
+}
+
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::directory))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hours {
+    #[serde(default)]
+    pub always: bool,
+    #[serde(default)]
+    pub tz: Text,
+    #[serde(default)]
+    pub weekly: List<Slot>,
+}
+
+/// Read by `read::entry`; the derived `Deserialize` is the reference a test
+/// holds that reader to.
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::directory))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub id: Text,
+    /// Names by language: `original` and `en` at least.
+    #[serde(with = "super::pairs")]
+    pub name: List<(Text, Text)>,
+    pub country: Text,
+    #[serde(default)]
+    pub works_in: List<Text>,
+    #[serde(default)]
+    pub area_name: Option<Text>,
+    pub contacts: List<Contact>,
+    #[serde(default)]
+    pub hours: Option<Hours>,
+    #[serde(default)]
+    pub languages: List<Text>,
+    pub services: List<Service>,
+    pub audience: List<Audience>,
+    #[serde(default)]
+    pub emergency: bool,
+    /// Required, but left out of the browser copy of the built-in content
+    /// (see build.rs); the check that it is not empty stays.
+    pub sources: List<Text>,
+    pub last_verified: Text,
+    #[serde(default)]
+    pub source_date: Option<Text>,
+    pub confidence: Confidence,
+    #[serde(default)]
+    pub notes: Text,
+}
+
+impl Entry {
+    /// The name in a language, else the English, else the original name.
+    pub fn name_in(&self, lang: &str) -> &str {
+        let name = |key: &str| pairs::get(&self.name, key);
+        name(lang)
+            .or_else(|| name(lang.split('-').next().unwrap_or(lang)))
+            .or_else(|| name("en"))
+            .or_else(|| name("original"))
+            .unwrap_or(&self.id)
+    }
+
+    pub fn works_in(&self, country: &str) -> bool {
+        self.country == country || self.works_in.iter().any(|c| c == country)
+    }
+
+    pub fn voice(&self) -> Option<&Number> {
+        self.contacts.iter().find_map(|c| match c {
+            Contact::Voice(n) => Some(n),
+            _ => None,
+        })
+    }
+
+    /// Whether it can be reached from another country: a number in E.164, an
+    /// e-mail address or a web site.
+    pub fn reachable_from_abroad(&self) -> bool {
+        self.contacts.iter().any(|c| match c {
+            Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) => n.is_e164(),
+            Contact::Email { .. } | Contact::Web { .. } => true,
+        })
+    }
+
+    /// Open or not at an instant.
+    pub fn open_state(&self, now: UtcMinutes) -> OpenState {
+        let Some(hours) = &self.hours else { return OpenState::Unknown };
+        if hours.always {
+            return OpenState::Always;
+        }
+        let Some(offset) = time::offset(&hours.tz, now) else { return OpenState::Unknown };
+        let here = time::local(now, offset);
+        let slots: Vec<(u8, u16, u16)> = hours
+            .weekly
+            .iter()
+            .flat_map(|slot| {
+                let (open, close) = (parse_hhmm(&slot.open), parse_hhmm(&slot.close));
+                slot.days.iter().filter_map(move |d| Some((weekday(d)?, open?, close?)))
+            })
+            .collect();
+        for &(day, open, close) in &slots {
+            if day == here.weekday && here.minute >= open && here.minute < close {
+                return OpenState::Open { closes_in: (close - here.minute) as i64 };
+            }
+        }
+        // The next opening within a week, in minutes from now.
+        let mut best: Option<i64> = None;
+        for &(day, open, _) in &slots {
+            let days_ahead = (day as i64 - here.weekday as i64).rem_euclid(7);
+            let mut minutes = days_ahead * 1440 + open as i64 - here.minute as i64;
+            if minutes <= 0 {
+                minutes += 7 * 1440;
+            }
+            best = Some(best.map_or(minutes, |b| b.min(minutes)));
+        }
+        match best {
+            Some(minutes) => OpenState::Closed { opens_at: now + minutes },
+            None => OpenState::Unknown,
+        }
+    }
+}
+
+/// Opening state at the moment of the result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum OpenState {
+    Always,
+    Open { closes_in: i64 },
+    /// `opens_at` is UTC minutes; the widget shows it in the person's own time.
+    Closed { opens_at: UtcMinutes },
+    Unknown,
+}
+
+impl OpenState {
+    pub fn is_open(self) -> bool {
+        matches!(self, OpenState::Always | OpenState::Open { .. })
+    }
+}
+
+/// Every entry of every directory file.
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::directory))]
+#[derive(Debug, Clone, Default)]
+pub struct Directory {
+    pub entries: List<Entry>,
+}
+
+impl Directory {
+    /// Loads directory files. A broken entry is reported and skipped; the
+    /// others stay.
+    /// Adds an entry that passes validation; a broken one is reported and skipped.
+    pub fn add(&mut self, entry: Entry, problems: &mut Vec<Problem>, file: &str) {
+        let at = format!("{file}: entry \"{}\"", truncate(&entry.id, 60));
+        let mut entry_problems = validate_entry(&entry, &at);
+        if self.entries.iter().any(|e| e.id == entry.id) {
+            entry_problems.push(Problem::new(&at, "this id is already used by another entry"));
+        }
+        if entry_problems.is_empty() {
+            self.entries.to_mut().push(entry);
+        } else {
+            problems.extend(entry_problems);
+            problems.push(Problem::new(&at, "this entry was left out"));
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+}
+
+fn validate_entry(entry: &Entry, at: &str) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut say = |message: String| problems.push(Problem::new(at, message));
+    let id_ok = !entry.id.is_empty()
+        && entry.id.len() <= 64
+        && entry.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    if !id_ok {
+        say("the id must be 1 to 64 of a-z, 0-9, - and _".into());
+    }
+    for key in ["original", "en"] {
+        if pairs::get(&entry.name, key).is_none_or(|n| n.trim().is_empty()) {
+            say(format!("name.{key} is missing"));
+        }
+    }
+    for (lang, name) in entry.name.iter() {
+        check_text(&format!("name.{lang}"), name, 200, &mut say);
+    }
+    if let Some(area) = &entry.area_name {
+        check_text("area_name", area, 100, &mut say);
+    }
+    if !(is_country_code(&entry.country) || entry.country == "EU" || entry.country == "INT") {
+        say(format!("country \"{}\" is not an ISO 3166-1 alpha-2 code, EU or INT", truncate(&entry.country, 20)));
+    }
+    for code in entry.works_in.iter() {
+        if !is_country_code(code) {
+            say(format!("works_in: \"{}\" is not an ISO 3166-1 alpha-2 code", truncate(code, 20)));
+        }
+    }
+    if entry.contacts.is_empty() {
+        say("there is no way to reach this service (contacts is empty)".into());
+    }
+    for (i, contact) in entry.contacts.iter().enumerate() {
+        match contact {
+            Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) => {
+                if !(is_e164(&n.number) || is_short_code(&n.number)) {
+                    say(format!("contacts[{i}]: \"{}\" is neither E.164 (+381117850000) nor a short code (192)", truncate(&n.number, 30)));
+                }
+                check_text(&format!("contacts[{i}].display"), &n.display, 40, &mut say);
+                for (_, note) in n.note.iter() {
+                    check_text(&format!("contacts[{i}].note"), note, 80, &mut say);
+                }
+            }
+            Contact::Email { address } => {
+                if !is_email(address) {
+                    say(format!("contacts[{i}]: \"{}\" is not a plain e-mail address", truncate(address, 60)));
+                }
+            }
+            Contact::Web { url } => {
+                if !is_https_url(url) {
+                    say(format!("contacts[{i}]: \"{}\" is not an https:// address", truncate(url, 60)));
+                }
+            }
+        }
+    }
+    if entry.emergency && entry.voice().is_none() {
+        say("an emergency entry needs a phone number".into());
+    }
+    if let Some(hours) = &entry.hours {
+        if hours.always && (!hours.weekly.is_empty() || !hours.tz.is_empty()) {
+            say("hours: \"always\" takes no tz or weekly slots".into());
+        }
+        if !hours.always {
+            if !time::is_known_zone(&hours.tz) {
+                say(format!("hours.tz: \"{}\" is not a time zone Putokaz knows", truncate(&hours.tz, 40)));
+            }
+            if hours.weekly.is_empty() {
+                say("hours: give weekly slots, or \"always\": true".into());
+            }
+            for (i, slot) in hours.weekly.iter().enumerate() {
+                if slot.days.is_empty() || slot.days.iter().any(|d| weekday(d).is_none()) {
+                    say(format!("hours.weekly[{i}]: days must be mon, tue, wed, thu, fri, sat, sun"));
+                }
+                match (parse_hhmm(&slot.open), parse_hhmm(&slot.close)) {
+                    (Some(open), Some(close)) if open < close => {}
+                    _ => say(format!("hours.weekly[{i}]: open and close must be HH:MM, open before close (24:00 for midnight)")),
+                }
+            }
+        }
+    }
+    for lang in entry.languages.iter() {
+        if !(lang.len() == 2 && lang.bytes().all(|b| b.is_ascii_lowercase())) {
+            say(format!("languages: \"{}\" is not an ISO 639-1 code", truncate(lang, 20)));
+        }
+    }
+    if entry.services.is_empty() {
+        say("services is empty".into());
+    }
+    if entry.audience.is_empty() {
+        say("audience is empty".into());
+    }
+    if entry.sources.is_empty() {
+        say("every entry needs a source".into());
+    }
+    for source in entry.sources.iter() {
+        if !(source.starts_with("https://") || source.starts_with("http://")) || source.chars().any(char::is_control) {
+            say(format!("sources: \"{}\" is not a web address", truncate(source, 60)));
+        }
+    }
+    if !is_date_or_month(&entry.last_verified) {
+        say("last_verified must be YYYY-MM-DD or YYYY-MM".into());
+    }
+    problems
+}
+
+/// Bidirectional overrides and other invisible controls can make a name read
+/// as something else; text fields must not contain them.
+fn check_text(field: &str, text: &str, max_chars: usize, say: &mut impl FnMut(String)) {
+    if text.chars().count() > max_chars {
+        say(format!("{field} is longer than {max_chars} characters"));
+    }
+    if text.chars().any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)) {
+        say(format!("{field} contains control or bidirectional-override characters"));
+    }
+}
+
+pub fn is_e164(number: &str) -> bool {
+    let digits = number.strip_prefix('+').unwrap_or("");
+    (7..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
+}
+
+pub fn is_short_code(number: &str) -> bool {
+    (3..=6).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
+}
+
+pub fn is_email(address: &str) -> bool {
+    let mut parts = address.split('@');
+    let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else { return false };
+    let plain = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-+".contains(&b));
+    address.len() <= 254 && plain(local) && plain(domain) && domain.contains('.')
+}
+
+pub fn is_https_url(url: &str) -> bool {
+    url.len() <= 2000
+        && url.strip_prefix("https://").is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>' || c == '\\')
+}
+
+fn is_date_or_month(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    match b.len() {
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    }
+}
+
+pub fn parse_hhmm(text: &str) -> Option<u16> {
+    let (h, m) = text.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60 || h == 24 && m == 0).then_some(h * 60 + m)
+}
+
+pub fn weekday(day: &str) -> Option<u8> {
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].iter().position(|d| *d == day).map(|i| i as u8)
+}
+
+const COUNTRY_CODES: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW";
+
+/// ISO 3166-1 alpha-2, plus XK (Kosovo), which the EU and many registries use.
+pub fn is_country_code(code: &str) -> bool {
+    code.len() == 2 && COUNTRY_CODES.split(' ').any(|c| c == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_addresses() {
+        assert!(is_e164("+381117850000"));
+        assert!(!is_e164("+0381117850000"));
+        assert!(!is_e164("011 785 0000"));
+        assert!(is_short_code("192") && is_short_code("116111"));
+        assert!(!is_short_code("19a"));
+        assert!(is_email("natco@mup.gov.rs"));
+        assert!(!is_email("a@b@c.rs") && !is_email("x@y") && !is_email("\"><script>@x.rs"));
+        assert!(is_https_url("https://www.astra.rs/en/"));
+        assert!(!is_https_url("javascript:alert(1)") && !is_https_url("http://x.rs") && !is_https_url("https://x.rs/\"onmouseover"));
+        assert_eq!(parse_hhmm("24:00"), Some(1440));
+        assert_eq!(parse_hhmm("24:01"), None);
+        assert!(is_country_code("RS") && !is_country_code("XX") && !is_country_code("rs"));
+    }
+}

@@ -1,0 +1,353 @@
+//! A result in one language, ready to show or print: the level in words, the
+//! signs grouped, what could not be assessed, what to do next, and the
+//! referrals with their contacts, hours and reasons.
+
+use serde::Serialize;
+
+use super::answer::{Answer, Answers};
+use super::assess::Outcome;
+use super::bundle::Content;
+use super::catalog::fill;
+use super::content::{Dimension, Kind, Level, Mode, Role};
+use super::directory::{self, Contact, OpenState};
+use super::referral::{self, Context, Pick, Selection};
+use super::time::{self, UtcMinutes};
+use super::pairs;
+
+/// The text of an option, in the person's voice or about someone else.
+pub fn option_text(content: &Content, lang: &str, question: &super::Question, option: &str, about_other: bool) -> String {
+    let catalogs = &content.catalogs;
+    match question.kind {
+        Kind::YesNo => catalogs.text(lang, &format!("opt.{option}")).to_string(),
+        Kind::Country => catalogs.text(lang, &format!("country.{option}")).to_string(),
+        Kind::Single | Kind::Multi => {
+            let key = format!("q.{}.{option}", question.id);
+            let other = format!("{key}.them");
+            if about_other && catalogs.resolve(lang).get(&other).is_some() {
+                catalogs.text(lang, &other).to_string()
+            } else {
+                catalogs.text(lang, &key).to_string()
+            }
+        }
+    }
+}
+
+
+/// A result in one language, ready to show or print as JSON.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub lang: String,
+    pub level: Level,
+    pub title: String,
+    pub summary: String,
+    /// Fired indicators, flat: `id`, `dimension`, `text`.
+    pub indicators: Vec<Sign>,
+    /// The same signs grouped by dimension, for "what we noticed".
+    pub groups: Vec<Group>,
+    pub positive_dimensions: Vec<String>,
+    /// Questions answered "not sure" or "prefer not to say".
+    pub unknown: Vec<UnknownAnswer>,
+    /// What could not be assessed, by topic.
+    pub not_assessed: Vec<String>,
+    pub could_be_higher: bool,
+    pub job_offer: Option<JobOfferView>,
+    pub next_steps: Vec<String>,
+    pub emergency: Vec<ReferralView>,
+    pub referrals: Vec<ReferralView>,
+    /// Said when no service is listed in the country the person is in.
+    pub no_local: Option<String>,
+    /// Said when Putokaz has no emergency number for the country the person is in.
+    pub emergency_missing: Option<String>,
+    pub child_rules: bool,
+    pub about_other: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Sign {
+    pub id: String,
+    pub dimension: Option<Dimension>,
+    pub text: String,
+    /// For job-offer flags: what to ask or check.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub dimension: Option<Dimension>,
+    pub title: String,
+    pub signs: Vec<Sign>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UnknownAnswer {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct JobOfferView {
+    pub score: u32,
+    pub max_score: u32,
+    pub validated: bool,
+    pub flags: Vec<Sign>,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReferralView {
+    pub id: String,
+    pub name: String,
+    pub why: Vec<String>,
+    pub services: Vec<String>,
+    pub contacts: Vec<ContactView>,
+    pub hours: String,
+    pub open: OpenState,
+    pub check_first: bool,
+    pub last_verified: String,
+    pub languages: Vec<String>,
+}
+
+/// A contact, with a link only for the schemes Putokaz allows.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactView {
+    pub kind: &'static str,
+    pub label: String,
+    pub href: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Report {
+    pub fn new(content: &Content, lang: &str, outcome: &Outcome, answers: &Answers, region: &str, now: UtcMinutes, local_offset: i32) -> Report {
+        let catalogs = &content.catalogs;
+        let lang = catalogs.resolve(lang).lang().to_string();
+        let t = |key: &str| catalogs.text(&lang, key).to_string();
+        let sign = |id: &str| {
+            let indicator = content.indicator(id);
+            let dimension = indicator.and_then(|i| main_dimension(content, i));
+            let is_flag = content.questionnaire.job_offer.flags.iter().any(|f| f.indicator == id);
+            Sign {
+                id: id.to_string(),
+                dimension,
+                text: t(&format!("ind.{id}")),
+                check: is_flag.then(|| t(&format!("flag.{id}.check"))),
+            }
+        };
+        let indicators: Vec<Sign> = outcome.fired.iter().map(|id| sign(id)).collect();
+        // In the order of Dimension::ALL, then signs of no dimension; each
+        // group's signs in the order they fired.
+        let mut groups: Vec<Group> = Vec::new();
+        for dimension in Dimension::ALL.map(Some).into_iter().chain([None]) {
+            let signs: Vec<Sign> = indicators.iter().filter(|s| s.dimension == dimension).cloned().collect();
+            if !signs.is_empty() {
+                let title = dimension.map_or_else(|| t("ui.signs_other"), |d| t(&format!("dim.{}", d.id())));
+                groups.push(Group { dimension, title, signs });
+            }
+        }
+        let about_other = outcome.about_other;
+        let unknown = outcome
+            .unknown_questions
+            .iter()
+            .map(|id| UnknownAnswer { id: id.clone(), text: t(&format!("q.{id}{}", if about_other { ".them" } else { "" })) })
+            .collect();
+        let mut not_assessed: Vec<String> = Vec::new();
+        for id in &outcome.unassessed {
+            let title = content
+                .indicator(id)
+                .and_then(|i| main_dimension(content, i))
+                .map_or_else(|| t("ui.signs_other"), |d| t(&format!("dim.{}", d.id())));
+            if !not_assessed.contains(&title) {
+                not_assessed.push(title);
+            }
+        }
+        let job_offer = outcome.job_offer.as_ref().map(|j| JobOfferView {
+            score: j.score,
+            max_score: j.max_score,
+            validated: j.validated,
+            flags: j.flags.iter().map(|id| sign(id)).collect(),
+            note: t("ui.job_score_note"),
+        });
+
+        // "Another country" is a country we know nothing about; no answer means the widget's region.
+        let country_now = match answer_of_role(content, answers, Role::CountryNow) {
+            Some(code) if directory::is_country_code(code) => Some(code.to_string()),
+            Some(_) => None,
+            None => Some(region.to_string()),
+        };
+        let country_work = answer_of_role(content, answers, Role::CountryWork).filter(|c| directory::is_country_code(c)).map(str::to_string);
+        let context = Context { outcome, country_now, country_work, region: region.to_string(), lang: &lang, now };
+        let selection = referral::select(&content.directory, &context);
+        let here = context.country_now.clone();
+        let view = |pick: &Pick| referral_view(content, &lang, pick, local_offset, here.as_deref());
+        let emergency: Vec<ReferralView> = selection.emergency.iter().map(view).collect();
+        let referrals = selection.services.iter().map(view).collect();
+        let no_local = selection.no_local.then(|| match &selection.country_now {
+            Some(code) => fill(&t("ref.no_local"), &[("country", &t(&format!("country.{code}")))]),
+            None => t("ref.no_local_unknown"),
+        });
+        let next_steps = next_steps(content, outcome, &selection, &lang);
+
+        Report {
+            level: outcome.level,
+            title: t(&format!("level.{}.title", outcome.level.id())),
+            summary: t(&format!("level.{}.body", outcome.level.id())),
+            positive_dimensions: outcome.positive.iter().map(|(s, d)| format!("{}/{}", s.id(), d.id())).collect(),
+            indicators,
+            groups,
+            unknown,
+            not_assessed,
+            could_be_higher: outcome.could_be_higher,
+            job_offer,
+            next_steps,
+            emergency_missing: emergency.is_empty().then(|| t("ui.emergency_missing")),
+            emergency,
+            referrals,
+            no_local,
+            child_rules: outcome.child_rules,
+            about_other,
+            lang,
+        }
+    }
+}
+
+fn answer_of_role<'a>(content: &Content, answers: &'a Answers, role: Role) -> Option<&'a str> {
+    let question = content.question_with_role(role)?;
+    match answers.get(&question.id)? {
+        Answer::Choice(c) => Some(c.as_str()),
+        _ => None,
+    }
+}
+
+/// The dimension a sign is shown under: its first ILO/EC item's.
+fn main_dimension(content: &Content, indicator: &super::content::Indicator) -> Option<Dimension> {
+    indicator.ilo_ec.iter().find_map(|id| content.ilo_item(id)).map(|item| item.dimension)
+}
+
+/// What the person can do next, as plain sentences.
+fn next_steps(content: &Content, outcome: &Outcome, selection: &Selection<'_>, lang: &str) -> Vec<String> {
+    let t = |key: &str| content.catalogs.text(lang, key).to_string();
+    let mut keys: Vec<&str> = Vec::new();
+    let emergency_number = selection.emergency.first().and_then(|p| p.entry.voice()).map(|n| n.shown().to_string());
+    let mut steps = Vec::new();
+    if outcome.level == Level::Urgent {
+        if let Some(number) = &emergency_number {
+            steps.push(fill(&t("next.urgent_call"), &[("number", number)]));
+        }
+        keys.push("next.urgent_place");
+    }
+    if outcome.child_rules && outcome.level >= Level::Some {
+        keys.push("next.child");
+    }
+    if outcome.about_other {
+        keys.push("next.other_person");
+    }
+    if outcome.level >= Level::Some {
+        keys.push("next.talk");
+        keys.push("next.not_your_fault");
+    }
+    if outcome.mode == Mode::JobOffer || outcome.job_offer.as_ref().is_some_and(|j| !j.flags.is_empty()) {
+        keys.push("next.job_check");
+        keys.push("next.job_documents");
+    }
+    if outcome.is_fired("smuggled") {
+        keys.push("next.smuggling");
+    }
+    if !outcome.unknown_questions.is_empty() {
+        keys.push("next.unknown");
+    }
+    if outcome.level == Level::NoneReported {
+        keys.push("next.none");
+    }
+    steps.extend(keys.into_iter().map(t));
+    steps
+}
+
+fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i32, country_now: Option<&str>) -> ReferralView {
+    let t = |key: &str| content.catalogs.text(lang, key).to_string();
+    let entry = pick.entry;
+    let primary = lang.split('-').next().unwrap_or(lang);
+    // A short code such as 192 only works inside its own country.
+    let dialable = |n: &directory::Number| n.is_e164() || country_now.is_some_and(|c| entry.works_in(c));
+    let contacts = entry
+        .contacts
+        .iter()
+        .filter(|contact| match contact {
+            Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) => dialable(n),
+            Contact::Email { .. } | Contact::Web { .. } => true,
+        })
+        .map(|contact| {
+            let (kind, label, href, note) = match contact {
+                Contact::Voice(n) => ("voice", n.shown().to_string(), Some(format!("tel:{}", n.number)), &n.note),
+                Contact::Sms(n) => ("sms", n.shown().to_string(), Some(format!("sms:{}", n.number)), &n.note),
+                Contact::Whatsapp(n) => ("whatsapp", n.shown().to_string(), n.is_e164().then(|| format!("https://wa.me/{}", &n.number[1..])), &n.note),
+                Contact::Viber(n) => ("viber", n.shown().to_string(), None, &n.note),
+                Contact::Email { address } => ("email", address.to_string(), Some(format!("mailto:{address}")), &NO_NOTE),
+                Contact::Web { url } => ("web", web_label(url), Some(url.to_string()), &NO_NOTE),
+            };
+            // A note in another language than the person's would be noise; English only for English.
+            let note = pairs::get(note, lang).or_else(|| pairs::get(note, primary)).map(|n| n.to_string());
+            ContactView { kind, label, href, note }
+        })
+        .collect();
+    let why = pick
+        .why
+        .iter()
+        .map(|w| {
+            let arg = w.arg.as_deref().unwrap_or("");
+            let arg_text = match w.key {
+                "ref.why.local" | "ref.why.home" | "ref.why.work_country" => t(&format!("country.{arg}")),
+                "ref.why.language" => t(&format!("lang.{arg}")),
+                _ => arg.to_string(),
+            };
+            fill(&t(w.key), &[("country", &arg_text), ("language", &arg_text)])
+        })
+        .collect();
+    ReferralView {
+        id: entry.id.to_string(),
+        name: match (lang, pairs::get(&entry.name, "sr-Cyrl"), pairs::get(&entry.name, "sr-Latn")) {
+            // Serbian names are kept in Latin script; Cyrillic is letter for letter.
+            ("sr-Cyrl", None, Some(latin)) => super::translit::to_cyrillic(latin),
+            _ => entry.name_in(lang).to_string(),
+        },
+        why,
+        services: entry.services.iter().map(|s| t(&format!("ref.service.{}", super::read::name_of(*s, super::read::SERVICES)))).collect(),
+        contacts,
+        hours: hours_text(content, lang, pick.open, local_offset),
+        open: pick.open,
+        check_first: pick.check_first,
+        last_verified: entry.last_verified.to_string(),
+        languages: entry.languages.iter().map(|l| t(&format!("lang.{l}"))).collect(),
+    }
+}
+
+/// A web address as shown: without `https://` and trailing slashes. Like
+/// `trim_start_matches("https://")`, written with `strip_prefix` so the
+/// browser build carries no string searcher (see [`super::find`]).
+fn web_label(url: &str) -> String {
+    let mut label = url;
+    while let Some(rest) = label.strip_prefix("https://") {
+        label = rest;
+    }
+    label.trim_end_matches('/').to_string()
+}
+
+static NO_NOTE: super::List<(super::Text, super::Text)> = super::List::Borrowed(&[]);
+
+/// Opening hours in the person's words and their own time.
+pub fn hours_text(content: &Content, lang: &str, open: OpenState, local_offset: i32) -> String {
+    let t = |key: &str| content.catalogs.text(lang, key).to_string();
+    match open {
+        OpenState::Always => t("ref.hours.always"),
+        OpenState::Open { closes_in } if closes_in <= 60 => {
+            fill(content.catalogs.plural(lang, "ref.hours.closes_soon", closes_in as u32), &[("minutes", &closes_in.to_string())])
+        }
+        OpenState::Open { .. } => t("ref.hours.open"),
+        OpenState::Closed { opens_at } => {
+            let here = time::local(opens_at, local_offset);
+            let day = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][here.weekday as usize];
+            let clock = format!("{:02}:{:02}", here.minute / 60, here.minute % 60);
+            fill(&t("ref.hours.closed"), &[("day", &t(&format!("day.{day}"))), ("time", &clock)])
+        }
+        OpenState::Unknown => t("ref.hours.unknown"),
+    }
+}
