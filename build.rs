@@ -47,6 +47,13 @@ fn main() {
             format!("({}, {:?})", catalog.meta.bake(&env), texts.join("\0"))
         })
         .collect();
+    // The directory, as statics, would be mostly pointers (each text a
+    // pointer, a length and a tag): instead its texts are one text,
+    // separated by NUL, and its entries a list of small numbers (see
+    // `directory_code`), read into entries that borrow those texts when the
+    // program starts.
+    let directory = std::mem::take(&mut compiled.directory);
+    let (directory_texts, directory_code) = directory_code(&directory.entries);
     let code = compiled.bake(&env);
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.rs");
     let text = format!(
@@ -56,9 +63,141 @@ fn main() {
          /// Every message key, sorted, separated by NUL.\n\
          pub static CATALOG_KEYS: &str = {keys:?};\n\
          /// Each language's meta and its messages, in the order of the keys, separated by NUL (U+0001: none).\n\
-         pub static CATALOGS: &[(putokaz_engine::catalog::Meta, &str)] = &[{tables}];\n",
+         pub static CATALOGS: &[(putokaz_engine::catalog::Meta, &str)] = &[{tables}];\n\
+         /// The directory's texts, separated by NUL.\n\
+         pub static DIRECTORY_TEXTS: &str = {directory_texts:?};\n\
+         /// The directory's entries, as numbers (see build.rs and src/builtin.rs).\n\
+         pub static DIRECTORY: &[u8] = &{directory_code:?};\n",
         keys = keys.join("\0"),
         tables = tables.join(", "),
     );
     std::fs::write(&out, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}
+
+/// The directory's entries as a list of numbers, and the texts they name
+/// (by their place in the list of texts, each once), separated by NUL.
+/// `src/builtin.rs` reads them back in the same order: for each entry its
+/// id, names (count, then key and text), country, works_in (count, texts),
+/// area name (0: none, else text + 1), contacts (count, then the kind and
+/// the number, display and notes, or the address), hours (0: none, else 1,
+/// always, tz, slots: days, open, close), languages, services and audience
+/// (count, variant numbers), emergency, sources, last verified, source date
+/// (as the area name), confidence and notes.
+fn directory_code(entries: &[putokaz_engine::directory::Entry]) -> (String, Vec<u8>) {
+    use putokaz_engine::directory::Contact;
+    struct Out {
+        texts: Vec<String>,
+        code: Vec<u16>,
+    }
+    impl Out {
+        fn n(&mut self, n: usize) {
+            self.code.push(u16::try_from(n).expect("the directory fits 16-bit numbers"));
+        }
+        fn text(&mut self, text: &str) {
+            assert!(!text.contains('\0'), "a directory text contains NUL");
+            let i = match self.texts.iter().position(|t| t == text) {
+                Some(i) => i,
+                None => {
+                    self.texts.push(text.to_string());
+                    self.texts.len() - 1
+                }
+            };
+            self.n(i);
+        }
+        fn texts<T: AsRef<str>>(&mut self, texts: &[T]) {
+            self.n(texts.len());
+            for text in texts {
+                self.text(text.as_ref());
+            }
+        }
+        fn pairs<T: AsRef<str>>(&mut self, pairs: &[(T, T)]) {
+            self.n(pairs.len());
+            for (key, value) in pairs {
+                self.text(key.as_ref());
+                self.text(value.as_ref());
+            }
+        }
+        fn option<T: AsRef<str>>(&mut self, text: &Option<T>) {
+            match text {
+                None => self.n(0),
+                Some(text) => {
+                    self.text(text.as_ref());
+                    *self.code.last_mut().unwrap() += 1;
+                }
+            }
+        }
+    }
+    let mut out = Out { texts: Vec::new(), code: Vec::new() };
+    out.n(entries.len());
+    for entry in entries {
+        out.text(&entry.id);
+        out.pairs(&entry.name);
+        out.text(&entry.country);
+        out.texts(&entry.works_in);
+        out.option(&entry.area_name);
+        out.n(entry.contacts.len());
+        for contact in entry.contacts.iter() {
+            match contact {
+                Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) => {
+                    out.n(match contact {
+                        Contact::Voice(_) => 0,
+                        Contact::Sms(_) => 1,
+                        Contact::Whatsapp(_) => 2,
+                        _ => 3,
+                    });
+                    out.text(&n.number);
+                    out.text(&n.display);
+                    out.pairs(&n.note);
+                }
+                Contact::Email { address } => {
+                    out.n(4);
+                    out.text(address);
+                }
+                Contact::Web { url } => {
+                    out.n(5);
+                    out.text(url);
+                }
+            }
+        }
+        match &entry.hours {
+            None => out.n(0),
+            Some(hours) => {
+                out.n(1);
+                out.n(hours.always as usize);
+                out.text(&hours.tz);
+                out.n(hours.weekly.len());
+                for slot in hours.weekly.iter() {
+                    out.texts(&slot.days);
+                    out.text(&slot.open);
+                    out.text(&slot.close);
+                }
+            }
+        }
+        out.texts(&entry.languages);
+        out.n(entry.services.len());
+        for service in entry.services.iter() {
+            out.n(*service as usize);
+        }
+        out.n(entry.audience.len());
+        for audience in entry.audience.iter() {
+            out.n(*audience as usize);
+        }
+        out.n(entry.emergency as usize);
+        out.texts(&entry.sources);
+        out.text(&entry.last_verified);
+        out.option(&entry.source_date);
+        out.n(entry.confidence as usize);
+        out.text(&entry.notes);
+    }
+    // One byte for a number below 128, else two (the first with its top bit set).
+    let mut bytes = Vec::new();
+    for n in out.code {
+        if n < 0x80 {
+            bytes.push(n as u8);
+        } else {
+            assert!(n < 0x8000, "the directory fits 15-bit numbers");
+            bytes.extend([0x80 | (n >> 8) as u8, n as u8]);
+        }
+    }
+    (out.texts.join("\0"), bytes)
 }

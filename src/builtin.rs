@@ -8,9 +8,10 @@
 
 use std::sync::OnceLock;
 
-use putokaz_engine::catalog::Catalog;
 use putokaz_engine::bundle::Content;
-use putokaz_engine::Text;
+use putokaz_engine::catalog::Catalog;
+use putokaz_engine::directory::{Audience, Confidence, Contact, Entry, Hours, Number, Service, Slot};
+use putokaz_engine::{List, Text};
 
 // Generated code: its NUL separators can read like octal escapes ("\014").
 #[allow(clippy::all)]
@@ -37,8 +38,100 @@ pub fn content() -> &'static Content {
         }
         content.catalogs.languages = languages.into();
         content.catalogs.add_cyrillic();
+        content.directory.entries = directory().into();
         content
     })
+}
+
+/// Reads the directory's entries from their numbers (written by
+/// `directory_code` in build.rs, in the same order); every text borrows
+/// the compiled texts.
+fn directory() -> Vec<Entry> {
+    use Service::*;
+    const SERVICES: [Service; 16] = [
+        Emergency, TraffickingIdentification, Shelter, Legal, Medical, Psychological, ReturnReintegration, JobOfferCheck,
+        Children, MissingChildren, Women, Migrants, Reporting, Information, LabourRights, VictimSupport,
+    ];
+    const AUDIENCE: [Audience; 6] = [Audience::Adults, Audience::Children, Audience::Women, Audience::Men, Audience::Migrants, Audience::Anyone];
+    const CONFIDENCE: [Confidence; 3] = [Confidence::Low, Confidence::Medium, Confidence::High];
+    struct Reader {
+        code: std::slice::Iter<'static, u8>,
+        texts: Vec<&'static str>,
+    }
+    impl Reader {
+        fn n(&mut self) -> usize {
+            let first = self.code.next().map_or(0, |n| *n as usize);
+            if first < 0x80 {
+                first
+            } else {
+                (first - 0x80) << 8 | self.code.next().map_or(0, |n| *n as usize)
+            }
+        }
+        fn text(&mut self) -> Text {
+            let i = self.n();
+            Text::Borrowed(self.texts[i])
+        }
+        fn option(&mut self) -> Option<Text> {
+            let i = self.n().checked_sub(1)?;
+            Some(Text::Borrowed(self.texts[i]))
+        }
+        fn list<T: Clone>(&mut self, mut item: impl FnMut(&mut Reader) -> T) -> List<T> {
+            let n = self.n();
+            let mut items = Vec::with_capacity(n);
+            for _ in 0..n {
+                items.push(item(self));
+            }
+            items.into()
+        }
+    }
+    let texts = compiled::DIRECTORY_TEXTS.split('\0').collect();
+    let mut r = Reader { code: compiled::DIRECTORY.iter(), texts };
+    let n = r.n();
+    let mut entries = Vec::with_capacity(n);
+    for _ in 0..n {
+        let id = r.text();
+        let name = r.list(|r| (r.text(), r.text()));
+        let country = r.text();
+        let works_in = r.list(Reader::text);
+        let area_name = r.option();
+        let contacts = r.list(|r| match r.n() {
+            4 => Contact::Email { address: r.text() },
+            5 => Contact::Web { url: r.text() },
+            kind => {
+                let number = Number { number: r.text(), display: r.text(), note: r.list(|r| (r.text(), r.text())) };
+                match kind {
+                    0 => Contact::Voice(number),
+                    1 => Contact::Sms(number),
+                    2 => Contact::Whatsapp(number),
+                    _ => Contact::Viber(number),
+                }
+            }
+        });
+        let hours = (r.n() == 1).then(|| Hours {
+            always: r.n() == 1,
+            tz: r.text(),
+            weekly: r.list(|r| Slot { days: r.list(Reader::text), open: r.text(), close: r.text() }),
+        });
+        entries.push(Entry {
+            id,
+            name,
+            country,
+            works_in,
+            area_name,
+            contacts,
+            hours,
+            languages: r.list(Reader::text),
+            services: r.list(|r| SERVICES[r.n()]),
+            audience: r.list(|r| AUDIENCE[r.n()]),
+            emergency: r.n() == 1,
+            sources: r.list(Reader::text),
+            last_verified: r.text(),
+            source_date: r.option(),
+            confidence: CONFIDENCE[r.n()],
+            notes: r.text(),
+        });
+    }
+    entries
 }
 
 #[cfg(test)]
