@@ -3,9 +3,12 @@
 //! Loads every content file under `src/data/` with the engine's own loader
 //! (the same code that checks a partner's files), fails the build on any
 //! problem with its location, and writes the checked content, less the
-//! fields only reviewers read, as Rust statics to `$OUT_DIR/content.rs`
-//! (with `databake`). The widget then uses the content where it lies in the
-//! module: nothing is parsed or copied when it starts.
+//! fields only reviewers read, as Rust statics to `$OUT_DIR/content.rs`:
+//! each catalog as one text, and the questionnaire, the ILO/EC list and the
+//! directory as one text and a list of small numbers (see `Code`). When it
+//! starts, the widget reads those numbers into the model's types once, the
+//! texts borrowed where they lie in the module: nothing is parsed as JSON,
+//! no text is copied.
 
 use std::path::Path;
 

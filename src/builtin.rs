@@ -2,9 +2,12 @@
 //!
 //! `build.rs` loads every file under `src/data/` with the engine's own
 //! loader, fails the build on any problem, and writes the checked content,
-//! less the fields only reviewers read (sources, notes, labels), as Rust
-//! code. Nothing is parsed when the widget starts: the questionnaire, the
-//! catalogs and the directory are read where they lie in the module.
+//! less the fields only reviewers read (sources, notes, labels, original
+//! names), as Rust statics: texts, and the structure as a list of small
+//! numbers (statics of the model's types would be mostly pointers, which
+//! compress badly). When the widget starts, `Reader` turns the numbers
+//! into the model's types once; every text is borrowed from the statics.
+//! Nothing is parsed as JSON.
 
 use std::sync::OnceLock;
 
