@@ -3,13 +3,19 @@
 //! Loads every content file under `src/data/` with the engine's own loader
 //! (the same code that checks a partner's files), fails the build on any
 //! problem with its location, and writes the checked content, less the
-//! fields only reviewers read, as Rust statics to `$OUT_DIR/content.rs`
-//! (with `databake`). The widget then uses the content where it lies in the
-//! module: nothing is parsed or copied when it starts.
+//! fields only reviewers read, as Rust statics to `$OUT_DIR/content.rs`:
+//! each catalog as one text, and the questionnaire, the ILO/EC list and the
+//! directory as one text and a list of small numbers (see `Code`). When it
+//! starts, the widget reads those numbers into the model's types once, the
+//! texts borrowed where they lie in the module: nothing is parsed as JSON,
+//! no text is copied.
 
 use std::path::Path;
 
 use databake::{Bake, CrateEnv};
+use putokaz_engine::condition::Condition;
+use putokaz_engine::content::{IloEc, Questionnaire};
+use putokaz_engine::directory::{Contact, Entry};
 
 #[path = "src/source.rs"]
 #[allow(dead_code)]
@@ -47,6 +53,16 @@ fn main() {
             format!("({}, {:?})", catalog.meta.bake(&env), texts.join("\0"))
         })
         .collect();
+    // The questionnaire, the ILO/EC list and the directory, as statics,
+    // would be mostly pointers (each text a tag, a pointer and a length):
+    // instead their texts are one text, separated by NUL, and their
+    // structure a list of small numbers (see `Code`), read into the model's
+    // types, borrowing those texts, when the program starts.
+    let mut code = Code { texts: Vec::new(), numbers: Vec::new() };
+    code.questionnaire(&std::mem::take(&mut compiled.questionnaire));
+    code.ilo_ec(&std::mem::take(&mut compiled.ilo_ec));
+    code.directory(&std::mem::take(&mut compiled.directory).entries);
+    let (texts, numbers) = code.finish();
     let code = compiled.bake(&env);
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.rs");
     let text = format!(
@@ -56,9 +72,242 @@ fn main() {
          /// Every message key, sorted, separated by NUL.\n\
          pub static CATALOG_KEYS: &str = {keys:?};\n\
          /// Each language's meta and its messages, in the order of the keys, separated by NUL (U+0001: none).\n\
-         pub static CATALOGS: &[(putokaz_engine::catalog::Meta, &str)] = &[{tables}];\n",
+         pub static CATALOGS: &[(putokaz_engine::catalog::Meta, &str)] = &[{tables}];\n\
+         /// The texts of the questionnaire, the ILO/EC list and the directory, separated by NUL.\n\
+         pub static TEXTS: &str = {texts:?};\n\
+         /// Their structure, as numbers (see `Code` in build.rs and `Reader` in src/builtin.rs).\n\
+         pub static NUMBERS: &[u8] = &{numbers:?};\n",
         keys = keys.join("\0"),
         tables = tables.join(", "),
     );
     std::fs::write(&out, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}
+
+/// The content as a list of numbers, and the texts they name (by their
+/// place in the list of texts, each once; see `Code::text`). `src/builtin.rs` reads them back
+/// in the same order, field by field as the model's types declare them: a
+/// list is its length and its items, an option 0 (none) or 1 and its value,
+/// a variant its number, a text as `Code::text` says (an optional text: none 0,
+/// else the text's number + 1).
+struct Code {
+    texts: Vec<String>,
+    numbers: Vec<u16>,
+}
+
+impl Code {
+    fn n(&mut self, n: usize) {
+        self.numbers.push(u16::try_from(n).expect("the content fits 15-bit numbers"));
+    }
+    fn text(&mut self, text: &str) {
+        assert!(!text.contains('\0'), "a text of the content contains NUL");
+        // The texts are in the order of their first use: a text used for
+        // the first time is always the next one, written 0 (most texts are
+        // used once, so most text numbers are 0), and one used before is
+        // its place + 1.
+        match self.texts.iter().position(|t| t == text) {
+            Some(i) => self.n(i + 1),
+            None => {
+                self.texts.push(text.to_string());
+                self.n(0);
+            }
+        }
+    }
+    fn texts<T: AsRef<str>>(&mut self, texts: &[T]) {
+        self.n(texts.len());
+        for text in texts {
+            self.text(text.as_ref());
+        }
+    }
+    fn pairs<T: AsRef<str>>(&mut self, pairs: &[(T, T)]) {
+        self.n(pairs.len());
+        for (key, value) in pairs {
+            self.text(key.as_ref());
+            self.text(value.as_ref());
+        }
+    }
+    fn option_text<T: AsRef<str>>(&mut self, text: &Option<T>) {
+        match text {
+            None => self.n(0),
+            Some(text) => {
+                self.text(text.as_ref());
+                *self.numbers.last_mut().unwrap() += 1;
+            }
+        }
+    }
+    fn condition(&mut self, condition: &Condition) {
+        match condition {
+            Condition::Yes(q) => {
+                self.n(0);
+                self.text(q);
+            }
+            Condition::Answer { q, options } => {
+                self.n(1);
+                self.text(q);
+                self.texts(options);
+            }
+            Condition::All(parts) | Condition::Any(parts) | Condition::Not(parts) => {
+                self.n(match condition {
+                    Condition::All(_) => 2,
+                    Condition::Any(_) => 3,
+                    _ => 4,
+                });
+                self.n(parts.len());
+                for part in parts.iter() {
+                    self.condition(part);
+                }
+            }
+        }
+    }
+    fn option_condition(&mut self, condition: &Option<Condition>) {
+        self.n(condition.is_some() as usize);
+        if let Some(condition) = condition {
+            self.condition(condition);
+        }
+    }
+
+    fn questionnaire(&mut self, q: &Questionnaire) {
+        self.text(&q.version);
+        self.texts(&q.countries);
+        self.n(q.modules.len());
+        for module in q.modules.iter() {
+            self.text(&module.id);
+            self.n(module.modes.len());
+            for mode in module.modes.iter() {
+                self.n(*mode as usize);
+            }
+            self.option_condition(&module.show_if);
+            self.n(module.sensitive as usize);
+        }
+        self.n(q.questions.len());
+        for question in q.questions.iter() {
+            self.text(&question.id);
+            self.text(&question.module);
+            self.n(question.kind as usize);
+            self.texts(&question.options);
+            self.n(question.role.map_or(0, |r| r as usize + 1));
+            self.option_condition(&question.show_if);
+            self.texts(&question.exclusive);
+        }
+        self.n(q.indicators.len());
+        for indicator in q.indicators.iter() {
+            self.text(&indicator.id);
+            self.n(indicator.element as usize);
+            self.condition(&indicator.fires_if);
+            self.texts(&indicator.ilo_ec);
+            self.n(indicator.urgent as usize);
+            self.n(indicator.child_exploitation as usize);
+            let sources = &indicator.sources;
+            self.n(sources.ilo_forced_labour.len());
+            for n in sources.ilo_forced_labour.iter() {
+                self.n(*n as usize);
+            }
+            self.texts(&sources.unodc);
+            self.texts(&sources.penal_code_rs);
+            self.texts(&sources.other);
+        }
+        let job_offer = &q.job_offer;
+        self.n(job_offer.validated as usize);
+        self.n(job_offer.flags.len());
+        for flag in job_offer.flags.iter() {
+            self.text(&flag.indicator);
+            self.n(flag.weight as usize);
+        }
+        self.n(job_offer.bands.len());
+        for band in job_offer.bands.iter() {
+            self.n(band.min_score as usize);
+            self.n(band.level as usize);
+        }
+    }
+
+    fn ilo_ec(&mut self, ilo: &IloEc) {
+        self.text(&ilo.source);
+        self.text(&ilo.note);
+        self.n(ilo.indicators.len());
+        for item in ilo.indicators.iter() {
+            self.text(&item.id);
+            self.n(item.dimension as usize);
+            self.text(&item.label);
+            self.n(item.grades.len());
+            for (set, grade) in item.grades.iter() {
+                self.n(*set as usize);
+                self.n(*grade as usize);
+            }
+        }
+    }
+
+    fn directory(&mut self, entries: &[Entry]) {
+        self.n(entries.len());
+        for entry in entries {
+            self.text(&entry.id);
+            self.pairs(&entry.name);
+            self.text(&entry.country);
+            self.texts(&entry.works_in);
+            self.option_text(&entry.area_name);
+            self.n(entry.contacts.len());
+            for contact in entry.contacts.iter() {
+                match contact {
+                    Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) => {
+                        self.n(match contact {
+                            Contact::Voice(_) => 0,
+                            Contact::Sms(_) => 1,
+                            Contact::Whatsapp(_) => 2,
+                            _ => 3,
+                        });
+                        self.text(&n.number);
+                        self.text(&n.display);
+                        self.pairs(&n.note);
+                    }
+                    Contact::Email { address } => {
+                        self.n(4);
+                        self.text(address);
+                    }
+                    Contact::Web { url } => {
+                        self.n(5);
+                        self.text(url);
+                    }
+                }
+            }
+            self.n(entry.hours.is_some() as usize);
+            if let Some(hours) = &entry.hours {
+                self.n(hours.always as usize);
+                self.text(&hours.tz);
+                self.n(hours.weekly.len());
+                for slot in hours.weekly.iter() {
+                    self.texts(&slot.days);
+                    self.text(&slot.open);
+                    self.text(&slot.close);
+                }
+            }
+            self.texts(&entry.languages);
+            self.n(entry.services.len());
+            for service in entry.services.iter() {
+                self.n(*service as usize);
+            }
+            self.n(entry.audience.len());
+            for audience in entry.audience.iter() {
+                self.n(*audience as usize);
+            }
+            self.n(entry.emergency as usize);
+            self.texts(&entry.sources);
+            self.text(&entry.last_verified);
+            self.option_text(&entry.source_date);
+            self.n(entry.confidence as usize);
+            self.text(&entry.notes);
+        }
+    }
+
+    /// The texts, separated by NUL, and the numbers: one byte for a number
+    /// below 128, else two (the first with its top bit set).
+    fn finish(self) -> (String, Vec<u8>) {
+        let mut bytes = Vec::new();
+        for n in self.numbers {
+            if n < 0x80 {
+                bytes.push(n as u8);
+            } else {
+                assert!(n < 0x8000, "the content fits 15-bit numbers");
+                bytes.extend([0x80 | (n >> 8) as u8, n as u8]);
+            }
+        }
+        (self.texts.join("\0"), bytes)
+    }
 }

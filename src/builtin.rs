@@ -2,15 +2,21 @@
 //!
 //! `build.rs` loads every file under `src/data/` with the engine's own
 //! loader, fails the build on any problem, and writes the checked content,
-//! less the fields only reviewers read (sources, notes, labels), as Rust
-//! code. Nothing is parsed when the widget starts: the questionnaire, the
-//! catalogs and the directory are read where they lie in the module.
+//! less the fields only reviewers read (sources, notes, labels, original
+//! names), as Rust statics: texts, and the structure as a list of small
+//! numbers (statics of the model's types would be mostly pointers, which
+//! compress badly). When the widget starts, `Reader` turns the numbers
+//! into the model's types once; every text is borrowed from the statics.
+//! Nothing is parsed as JSON.
 
 use std::sync::OnceLock;
 
-use putokaz_engine::catalog::Catalog;
 use putokaz_engine::bundle::Content;
-use putokaz_engine::Text;
+use putokaz_engine::catalog::Catalog;
+use putokaz_engine::condition::Condition;
+use putokaz_engine::content::{Band, Dimension, Element, Flag, Grade, IloEc, IloItem, Indicator, IndicatorSet, JobOffer, Kind, Level, Mode, Module, Question, Questionnaire, Role, Sources};
+use putokaz_engine::directory::{Audience, Confidence, Contact, Entry, Hours, Number, Service, Slot};
+use putokaz_engine::{List, Text};
 
 // Generated code: its NUL separators can read like octal escapes ("\014").
 #[allow(clippy::all)]
@@ -37,8 +43,195 @@ pub fn content() -> &'static Content {
         }
         content.catalogs.languages = languages.into();
         content.catalogs.add_cyrillic();
+        let mut r = Reader { numbers: compiled::NUMBERS.iter(), texts: compiled::TEXTS.split('\0').collect(), next: 0 };
+        content.questionnaire = r.questionnaire();
+        content.ilo_ec = r.ilo_ec();
+        content.directory.entries = r.directory();
         content
     })
+}
+
+/// Reads the compiled content's structure from its numbers (written by
+/// `Code` in build.rs, field by field in the same order); every text borrows
+/// the compiled texts.
+struct Reader {
+    numbers: std::slice::Iter<'static, u8>,
+    texts: Vec<&'static str>,
+    /// The number of texts read so far for the first time.
+    next: usize,
+}
+
+impl Reader {
+    fn n(&mut self) -> usize {
+        let mut byte = || self.numbers.next().map_or(0, |n| *n as usize);
+        let first = byte();
+        if first < 0x80 {
+            first
+        } else {
+            (first - 0x80) << 8 | byte()
+        }
+    }
+
+    fn yes(&mut self) -> bool {
+        self.n() == 1
+    }
+
+    /// A text: 0 is the next text not used before (the texts are in the
+    /// order of their first use), n the text number n - 1.
+    fn text(&mut self) -> Text {
+        let n = self.n();
+        self.text_at(n)
+    }
+
+    fn text_at(&mut self, n: usize) -> Text {
+        let i = match n {
+            0 => {
+                self.next += 1;
+                self.next - 1
+            }
+            n => n - 1,
+        };
+        Text::Borrowed(self.texts[i])
+    }
+
+    fn option_text(&mut self) -> Option<Text> {
+        let n = self.n().checked_sub(1)?;
+        Some(self.text_at(n))
+    }
+
+    fn list<T: Clone>(&mut self, mut item: impl FnMut(&mut Reader) -> T) -> List<T> {
+        let n = self.n();
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            items.push(item(self));
+        }
+        items.into()
+    }
+
+    fn texts(&mut self) -> List<Text> {
+        self.list(Reader::text)
+    }
+
+    fn pairs(&mut self) -> List<(Text, Text)> {
+        self.list(|r| (r.text(), r.text()))
+    }
+
+    fn condition(&mut self) -> Condition {
+        match self.n() {
+            0 => Condition::Yes(self.text()),
+            1 => Condition::Answer { q: self.text(), options: self.texts() },
+            2 => Condition::All(self.list(Reader::condition)),
+            3 => Condition::Any(self.list(Reader::condition)),
+            _ => Condition::Not(self.list(Reader::condition)),
+        }
+    }
+
+    fn option_condition(&mut self) -> Option<Condition> {
+        self.yes().then(|| self.condition())
+    }
+
+    fn questionnaire(&mut self) -> Questionnaire {
+        const MODES: [Mode; 2] = [Mode::Screening, Mode::JobOffer];
+        const KINDS: [Kind; 4] = [Kind::YesNo, Kind::Single, Kind::Multi, Kind::Country];
+        const ROLES: [Role; 5] = [Role::Age, Role::Subject, Role::CountryNow, Role::CountryWork, Role::SafeNow];
+        const ELEMENTS: [Element; 3] = [Element::Act, Element::Means, Element::Purpose];
+        Questionnaire {
+            version: self.text(),
+            countries: self.texts(),
+            modules: self.list(|r| Module {
+                id: r.text(),
+                modes: r.list(|r| MODES[r.n()]),
+                show_if: r.option_condition(),
+                sensitive: r.yes(),
+            }),
+            questions: self.list(|r| Question {
+                id: r.text(),
+                module: r.text(),
+                kind: KINDS[r.n()],
+                options: r.texts(),
+                role: r.n().checked_sub(1).map(|i| ROLES[i]),
+                show_if: r.option_condition(),
+                exclusive: r.texts(),
+            }),
+            indicators: self.list(|r| Indicator {
+                id: r.text(),
+                element: ELEMENTS[r.n()],
+                fires_if: r.condition(),
+                ilo_ec: r.texts(),
+                urgent: r.yes(),
+                child_exploitation: r.yes(),
+                sources: Sources {
+                    ilo_forced_labour: r.list(|r| r.n() as u8),
+                    unodc: r.texts(),
+                    penal_code_rs: r.texts(),
+                    other: r.texts(),
+                },
+            }),
+            job_offer: JobOffer {
+                validated: self.yes(),
+                flags: self.list(|r| Flag { indicator: r.text(), weight: r.n() as u32 }),
+                bands: self.list(|r| Band { min_score: r.n() as u32, level: Level::ALL[r.n()] }),
+            },
+        }
+    }
+
+    fn ilo_ec(&mut self) -> IloEc {
+        const GRADES: [Grade; 3] = [Grade::Weak, Grade::Medium, Grade::Strong];
+        IloEc {
+            source: self.text(),
+            note: self.text(),
+            indicators: self.list(|r| IloItem {
+                id: r.text(),
+                dimension: Dimension::ALL[r.n()],
+                label: r.text(),
+                grades: r.list(|r| (IndicatorSet::ALL[r.n()], GRADES[r.n()])),
+            }),
+        }
+    }
+
+    fn directory(&mut self) -> List<Entry> {
+        use Service::*;
+        const SERVICES: [Service; 16] = [
+            Emergency, TraffickingIdentification, Shelter, Legal, Medical, Psychological, ReturnReintegration, JobOfferCheck,
+            Children, MissingChildren, Women, Migrants, Reporting, Information, LabourRights, VictimSupport,
+        ];
+        const AUDIENCE: [Audience; 6] = [Audience::Adults, Audience::Children, Audience::Women, Audience::Men, Audience::Migrants, Audience::Anyone];
+        const CONFIDENCE: [Confidence; 3] = [Confidence::Low, Confidence::Medium, Confidence::High];
+        self.list(|r| Entry {
+            id: r.text(),
+            name: r.pairs(),
+            country: r.text(),
+            works_in: r.texts(),
+            area_name: r.option_text(),
+            contacts: r.list(|r| match r.n() {
+                4 => Contact::Email { address: r.text() },
+                5 => Contact::Web { url: r.text() },
+                kind => {
+                    let number = Number { number: r.text(), display: r.text(), note: r.pairs() };
+                    match kind {
+                        0 => Contact::Voice(number),
+                        1 => Contact::Sms(number),
+                        2 => Contact::Whatsapp(number),
+                        _ => Contact::Viber(number),
+                    }
+                }
+            }),
+            hours: r.yes().then(|| Hours {
+                always: r.yes(),
+                tz: r.text(),
+                weekly: r.list(|r| Slot { days: r.texts(), open: r.text(), close: r.text() }),
+            }),
+            languages: r.texts(),
+            services: r.list(|r| SERVICES[r.n()]),
+            audience: r.list(|r| AUDIENCE[r.n()]),
+            emergency: r.yes(),
+            sources: r.texts(),
+            last_verified: r.text(),
+            source_date: r.option_text(),
+            confidence: CONFIDENCE[r.n()],
+            notes: r.text(),
+        })
+    }
 }
 
 #[cfg(test)]

@@ -81,7 +81,8 @@ impl Content {
         }
     }
 
-    /// The content less what only reviewers read (sources, notes, labels):
+    /// The content less what only reviewers read (sources, notes, labels,
+    /// the original names of services):
     /// what the build compiles into the widget. Every problem those fields
     /// could hide was reported when the content was loaded.
     pub fn without_reviewer_fields(&self) -> Content {
@@ -95,6 +96,9 @@ impl Content {
             item.label = Text::Borrowed("");
         }
         for entry in content.directory.entries.to_mut() {
+            // The original name is shown only when there is no English
+            // name, and every entry has one.
+            entry.name.to_mut().retain(|(lang, _)| lang != "original");
             entry.sources = List::Borrowed(&[]);
             entry.source_date = None;
             entry.notes = Text::Borrowed("");
