@@ -189,7 +189,8 @@ fn show(s: &State, container: &HtmlElement, effect: Effect) -> Result<(), Error>
         Effect::Draw => draw().map(drop),
         Effect::NewScreen => render::focus_screen(container, &draw()?),
         // Same screen in other words: focus stays on the language chosen.
-        Effect::NewLanguage => render::focus(container, &format!("[data-lang=\"{}\"]", draw()?.lang)),
+        // (the one pressed: a constant selector, no text to format).
+        Effect::NewLanguage => draw().and_then(|_| render::focus(container, ".pk-lang[aria-pressed=true]")),
         Effect::Announce(text) => render::announce(container, &text),
         Effect::Print => {
             let _ = document(container)?.default_view().ok_or(Error::DOM)?.print();
