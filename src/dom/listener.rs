@@ -14,7 +14,9 @@ pub struct Listener {
 }
 
 impl Listener {
-    pub fn new(target: &EventTarget, kind: &'static str, capture: bool, mut handler: impl FnMut(Event) + 'static) -> Listener {
+    /// Not generic: every listener shares one closure type, so the module
+    /// holds one copy of its glue, not one per kind of handler.
+    pub fn new(target: &EventTarget, kind: &'static str, capture: bool, mut handler: Box<dyn FnMut(Event)>) -> Listener {
         // After a panic the module's state cannot be trusted (a RefCell may
         // still be borrowed), so every listener goes quiet instead of
         // failing again on each key press.

@@ -14,7 +14,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
+use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent};
 
 use crate::engine::builtin;
 use crate::engine::flow::{Action, Effect, Flow, Loaded, Now, Settings};
@@ -62,37 +62,37 @@ impl Widget {
             #[cfg(feature = "test-panic")]
             test_panic,
         }));
-        let doc = document()?;
+        let doc = document(&container)?;
         render::skeleton(&doc, &container)?;
         show(&state.borrow(), &container, Effect::Draw)?;
 
-        let window = web_sys::window().ok_or(Error::DOM)?;
+        let window = doc.default_view().ok_or(Error::DOM)?;
         let mut listeners = Vec::new();
         for kind in ["click", "submit", "change"] {
             let weak = Rc::downgrade(&state);
             let target = container.clone();
-            listeners.push(Listener::new(&container, kind, false, move |event| {
+            listeners.push(Listener::new(&container, kind, false, Box::new(move |event| {
                 if let Some(action) = action_of(&event) {
                     dispatch(&weak, &target, action);
                 }
-            }));
+            })));
         }
         // Keep the person's clicks and keys inside the widget, so the host
         // page's bubbling listeners learn as little as possible.
         for kind in ["click", "keydown", "keyup", "input", "submit"] {
-            listeners.push(Listener::new(&container, kind, false, |event| event.stop_propagation()));
+            listeners.push(Listener::new(&container, kind, false, Box::new(|event| event.stop_propagation())));
         }
         let weak = Rc::downgrade(&state);
         let target = container.clone();
-        listeners.push(Listener::new(&window, "keydown", true, move |event| {
+        listeners.push(Listener::new(&window, "keydown", true, Box::new(move |event| {
             let Some(key) = event.dyn_ref::<KeyboardEvent>().filter(|k| !k.repeat()) else { return };
             dispatch(&weak, &target, Action::Key { shift: key.key() == "Shift", at_ms: now().ms });
-        }));
+        })));
         // Leaving the page wipes the answers, so a page restored from the
         // back/forward cache shows the start again, never an answer.
         let weak = Rc::downgrade(&state);
         let target = container.clone();
-        listeners.push(Listener::new(&window, "pagehide", false, move |_| dispatch(&weak, &target, Action::Wipe)));
+        listeners.push(Listener::new(&window, "pagehide", false, Box::new(move |_| dispatch(&weak, &target, Action::Wipe))));
         Ok(Widget { state, container, _listeners: listeners })
     }
 
@@ -181,7 +181,7 @@ fn dispatch(weak: &Weak<RefCell<State>>, container: &HtmlElement, action: Action
 fn show(s: &State, container: &HtmlElement, effect: Effect) -> Result<(), Error> {
     let draw = || -> Result<_, Error> {
         let view = s.flow.view(&s.content, (s.now)());
-        render::draw(&document()?, container, &view)?;
+        render::draw(&document(container)?, container, &view)?;
         Ok(view)
     };
     match effect {
@@ -189,39 +189,46 @@ fn show(s: &State, container: &HtmlElement, effect: Effect) -> Result<(), Error>
         Effect::Draw => draw().map(drop),
         Effect::NewScreen => render::focus_screen(container, &draw()?),
         // Same screen in other words: focus stays on the language chosen.
-        Effect::NewLanguage => render::focus(container, &format!("[data-lang=\"{}\"]", draw()?.lang)),
+        // (the one pressed: a constant selector, no text to format).
+        Effect::NewLanguage => draw().and_then(|_| render::focus(container, ".pk-lang[aria-pressed=true]")),
         Effect::Announce(text) => render::announce(container, &text),
         Effect::Print => {
-            let _ = web_sys::window().ok_or(Error::DOM)?.print();
+            let _ = document(container)?.default_view().ok_or(Error::DOM)?.print();
             Ok(())
         }
         // Blank the widget and the page at once, and replace the page, so
         // Back does not return to it.
         Effect::Leave(url) => {
             let _ = draw();
-            let window = web_sys::window().ok_or(Error::DOM)?;
-            if let Some(body) = window.document().and_then(|d| d.body()) {
+            let doc = document(container)?;
+            if let Some(body) = doc.body() {
                 body.set_hidden(true);
             }
-            window.location().replace(&url).map_err(|_| Error::DOM)
+            doc.location().ok_or(Error::DOM)?.replace(&url).map_err(|_| Error::DOM)
         }
     }
 }
 
-fn document() -> Result<Document, Error> {
-    web_sys::window().and_then(|w| w.document()).ok_or(Error::DOM)
+/// The widget's document, from its container: asking the container, not the
+/// global `window`, needs one import instead of wasm-bindgen's four ways of
+/// finding the global object.
+fn document(container: &HtmlElement) -> Result<Document, Error> {
+    container.owner_document().ok_or(Error::DOM)
 }
 
 /// The values chosen in a question's form: the country, or what is ticked.
 fn chosen(form: &Element) -> Vec<String> {
-    if let Some(select) = form.query_selector("select").ok().flatten().and_then(|s| s.dyn_into::<HtmlSelectElement>().ok()) {
-        let value = select.value();
+    // The widget's own elements, found by their selectors, need no type
+    // check: each `instanceof` is one more import. A select's `value` is
+    // the same property as an input's, so one import reads both.
+    if let Some(select) = form.query_selector("select").ok().flatten() {
+        let value = select.unchecked_into::<HtmlInputElement>().value();
         return if value.is_empty() { Vec::new() } else { vec![value] };
     }
     let mut values = Vec::new();
     if let Ok(checked) = form.query_selector_all("input[name=answer]:checked") {
         for i in 0..checked.length() {
-            if let Some(input) = checked.get(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) {
+            if let Some(input) = checked.get(i).map(JsCast::unchecked_into::<HtmlInputElement>) {
                 values.push(input.value());
             }
         }
@@ -232,7 +239,9 @@ fn chosen(form: &Element) -> Vec<String> {
 /// Ticking "none of these", "not sure" or "prefer not to say" clears the
 /// other boxes, and ticking another box clears those.
 fn keep_exclusive(target: &Element) {
-    let Some(input) = target.dyn_ref::<HtmlInputElement>() else { return };
+    // A change event comes from an input or the select (whose type is
+    // "select-one"); `type` is the same property on both.
+    let input = target.unchecked_ref::<HtmlInputElement>();
     if input.type_() != "checkbox" || !input.checked() {
         return;
     }
@@ -240,8 +249,9 @@ fn keep_exclusive(target: &Element) {
     let exclusive = input.has_attribute("data-exclusive");
     let Ok(boxes) = form.query_selector_all("input[type=checkbox]") else { return };
     for i in 0..boxes.length() {
-        let Some(other) = boxes.get(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
-        if other != *input && (exclusive || other.has_attribute("data-exclusive")) {
+        let Some(other) = boxes.get(i).map(JsCast::unchecked_into::<HtmlInputElement>) else { continue };
+        // Each box of a question has its own value (its id is made of it).
+        if other.value() != input.value() && (exclusive || other.has_attribute("data-exclusive")) {
             other.set_checked(false);
         }
     }

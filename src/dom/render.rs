@@ -102,10 +102,9 @@ pub fn announce(container: &HtmlElement, text: &str) -> Result<(), Error> {
 }
 
 pub fn focus(container: &HtmlElement, selector: &str) -> Result<(), Error> {
+    // Every element of the widget is an HTML element: no `instanceof` needed.
     if let Some(element) = container.query_selector(selector).map_err(|_| Error::DOM)? {
-        if let Some(element) = element.dyn_ref::<HtmlElement>() {
-            let _ = element.focus();
-        }
+        let _ = element.unchecked_ref::<HtmlElement>().focus();
     }
     Ok(())
 }
