@@ -17,10 +17,10 @@ use super::catalog::fill;
 use super::content::{Kind, Level, Mode, Role};
 use super::directory::{is_country_code, is_https_url};
 use super::partner::PartnerConfig;
-use super::report::{option_text, ReferralView, Report};
+use super::report::{option_text, text, ReferralView, Report};
 use super::session::Session;
 use super::time::UtcMinutes;
-use super::join;
+use super::{concat, join};
 
 /// Where a quick exit goes when the partner sets nothing: a neutral public
 /// page, as in the GOV.UK "Exit this page" pattern.
@@ -192,7 +192,7 @@ impl Flow {
             let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
             (Loaded::Partner(Box::new(config.apply(builtin))), problems, config.region.clone())
         };
-        let mut warnings: Vec<String> = config_problems.iter().map(|p| format!("Putokaz config: {p}")).collect();
+        let mut warnings: Vec<String> = config_problems.iter().map(|p| concat(&["Putokaz config: ", p])).collect();
         // The element's attribute wins over the config's default region.
         let region = Some(settings.region.clone()).filter(|r| is_country_code(r)).or(config_region).unwrap_or_else(|| "RS".into());
         let lang = if settings.lang.is_empty() { "en" } else { &settings.lang };
@@ -714,7 +714,7 @@ impl Flow {
         }
         let mut unknown = Vec::new();
         for value in [Answer::NOT_SURE, Answer::PREFER_NOT] {
-            unknown.push(Choice { checked: checked(value), value: value.to_string(), text: t(&format!("opt.{value}")), exclusive: true });
+            unknown.push(Choice { checked: checked(value), value: value.to_string(), text: text(content, lang, &["opt.", value]), exclusive: true });
         }
         let input = if question.kind == Kind::Country {
             options.append(&mut unknown);
@@ -722,11 +722,11 @@ impl Flow {
         } else {
             Input::Choices { multi: question.kind == Kind::Multi, options, unknown }
         };
-        let hint_key = format!("q.{id}.hint");
+        let hint_key = concat(&["q.", id, ".hint"]);
         Some(AskView {
             id: id.to_string(),
-            progress: format!("{} · {progress}", t(&format!("module.{}", question.module))),
-            title: t(&if about_other { format!("q.{id}.them") } else { format!("q.{id}") }),
+            progress: concat(&[&text(content, lang, &["module.", &question.module]), " · ", &progress]),
+            title: text(content, lang, &["q.", id, if about_other { ".them" } else { "" }]),
             hint: catalogs.resolve(lang).get(&hint_key).is_some().then(|| t(&hint_key)),
             sensitive: content.module(&question.module).is_some_and(|m| m.sensitive).then(|| t("ui.sensitive_note")),
             multi: (question.kind == Kind::Multi).then(|| t("ui.choose_all")),
@@ -760,7 +760,7 @@ impl Flow {
         let job = job_offer.map(|job| {
             let mut flags = Vec::new();
             for flag in job.flags {
-                flags.push(JobFlag { text: flag.text, check: flag.check.map(|c| format!(" {c}")) });
+                flags.push(JobFlag { text: flag.text, check: flag.check.map(|c| concat(&[" ", &c])) });
             }
             JobView {
                 title: t("ui.job_title"),
@@ -847,10 +847,10 @@ fn referral_item(content: &Content, lang: &str, referral: &ReferralView) -> Refe
     let mut contacts = Vec::new();
     for contact in &referral.contacts {
         contacts.push(ContactItem {
-            text: format!("{}: {}", t(&format!("ref.contact.{}", contact.kind)), contact.label),
+            text: concat(&[&text(content, lang, &["ref.contact.", contact.kind]), ": ", &contact.label]),
             href: contact.href.clone(),
             external: contact.kind == "web" || contact.kind == "whatsapp",
-            note: contact.note.as_ref().map(|note| format!(" ({note})")),
+            note: contact.note.as_ref().map(|note| concat(&[" (", note, ")"])),
         });
     }
     ReferralItem {

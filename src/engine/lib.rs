@@ -238,6 +238,16 @@ pub fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
     out
 }
 
+/// The texts one after another, like `parts.concat()` or `format!` with
+/// only `{}`: one loop, where each `format!` builds its arguments in place.
+pub fn concat(parts: &[&str]) -> String {
+    let mut out = String::new();
+    for part in parts {
+        out.push_str(part);
+    }
+    out
+}
+
 pub fn truncate(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         text.to_string()

@@ -18,20 +18,22 @@ use super::pairs;
 pub fn option_text(content: &Content, lang: &str, question: &super::Question, option: &str, about_other: bool) -> String {
     let catalogs = &content.catalogs;
     match question.kind {
-        Kind::YesNo => catalogs.text(lang, &format!("opt.{option}")).to_string(),
-        Kind::Country => catalogs.text(lang, &format!("country.{option}")).to_string(),
+        Kind::YesNo => text(content, lang, &["opt.", option]),
+        Kind::Country => text(content, lang, &["country.", option]),
         Kind::Single | Kind::Multi => {
-            let key = format!("q.{}.{option}", question.id);
-            let other = format!("{key}.them");
-            if about_other && catalogs.resolve(lang).get(&other).is_some() {
-                catalogs.text(lang, &other).to_string()
-            } else {
-                catalogs.text(lang, &key).to_string()
-            }
+            let key = super::concat(&["q.", &question.id, ".", option]);
+            let other = super::concat(&[&key, ".them"]);
+            text(content, lang, &[if about_other && catalogs.resolve(lang).get(&other).is_some() { &other } else { &key }])
         }
     }
 }
 
+
+/// The text of the message whose key is `parts` joined, in `lang` (a key
+/// built with `format!` costs the browser a formatter call at each place).
+pub fn text(content: &Content, lang: &str, parts: &[&str]) -> String {
+    content.catalogs.text(lang, &super::concat(parts)).to_string()
+}
 
 /// A result in one language, ready to show or print as JSON.
 #[derive(Debug, Clone, Serialize)]
@@ -121,7 +123,7 @@ impl Report {
     pub fn new(content: &Content, lang: &str, outcome: &Outcome, answers: &Answers, region: &str, now: UtcMinutes, local_offset: i32) -> Report {
         let catalogs = &content.catalogs;
         let lang = catalogs.resolve(lang).lang().to_string();
-        let t = |key: &str| catalogs.text(&lang, key).to_string();
+        let t = |parts: &[&str]| text(content, &lang, parts);
         let sign = |id: &str| {
             let indicator = content.indicator(id);
             let dimension = indicator.and_then(|i| main_dimension(content, i));
@@ -129,8 +131,8 @@ impl Report {
             Sign {
                 id: id.to_string(),
                 dimension,
-                text: t(&format!("ind.{id}")),
-                check: is_flag.then(|| t(&format!("flag.{id}.check"))),
+                text: t(&["ind.", id]),
+                check: is_flag.then(|| t(&["flag.", id, ".check"])),
             }
         };
         let indicators: Vec<Sign> = outcome.fired.iter().map(|id| sign(id)).collect();
@@ -140,7 +142,7 @@ impl Report {
         for dimension in Dimension::ALL.map(Some).into_iter().chain([None]) {
             let signs: Vec<Sign> = indicators.iter().filter(|s| s.dimension == dimension).cloned().collect();
             if !signs.is_empty() {
-                let title = dimension.map_or_else(|| t("ui.signs_other"), |d| t(&format!("dim.{}", d.id())));
+                let title = dimension.map_or_else(|| t(&["ui.signs_other"]), |d| t(&["dim.", d.id()]));
                 groups.push(Group { dimension, title, signs });
             }
         }
@@ -148,14 +150,14 @@ impl Report {
         let unknown = outcome
             .unknown_questions
             .iter()
-            .map(|id| UnknownAnswer { id: id.clone(), text: t(&format!("q.{id}{}", if about_other { ".them" } else { "" })) })
+            .map(|id| UnknownAnswer { id: id.clone(), text: t(&["q.", id, if about_other { ".them" } else { "" }]) })
             .collect();
         let mut not_assessed: Vec<String> = Vec::new();
         for id in &outcome.unassessed {
             let title = content
                 .indicator(id)
                 .and_then(|i| main_dimension(content, i))
-                .map_or_else(|| t("ui.signs_other"), |d| t(&format!("dim.{}", d.id())));
+                .map_or_else(|| t(&["ui.signs_other"]), |d| t(&["dim.", d.id()]));
             if !not_assessed.contains(&title) {
                 not_assessed.push(title);
             }
@@ -165,7 +167,7 @@ impl Report {
             max_score: j.max_score,
             validated: j.validated,
             flags: j.flags.iter().map(|id| sign(id)).collect(),
-            note: t("ui.job_score_note"),
+            note: t(&["ui.job_score_note"]),
         });
 
         // "Another country" is a country we know nothing about; no answer means the widget's region.
@@ -182,16 +184,16 @@ impl Report {
         let emergency: Vec<ReferralView> = selection.emergency.iter().map(view).collect();
         let referrals = selection.services.iter().map(view).collect();
         let no_local = selection.no_local.then(|| match &selection.country_now {
-            Some(code) => fill(&t("ref.no_local"), &[("country", &t(&format!("country.{code}")))]),
-            None => t("ref.no_local_unknown"),
+            Some(code) => fill(&t(&["ref.no_local"]), &[("country", &t(&["country.", code]))]),
+            None => t(&["ref.no_local_unknown"]),
         });
         let next_steps = next_steps(content, outcome, &selection, &lang);
 
         Report {
             level: outcome.level,
-            title: t(&format!("level.{}.title", outcome.level.id())),
-            summary: t(&format!("level.{}.body", outcome.level.id())),
-            positive_dimensions: outcome.positive.iter().map(|(s, d)| format!("{}/{}", s.id(), d.id())).collect(),
+            title: t(&["level.", outcome.level.id(), ".title"]),
+            summary: t(&["level.", outcome.level.id(), ".body"]),
+            positive_dimensions: outcome.positive.iter().map(|(s, d)| super::concat(&[s.id(), "/", d.id()])).collect(),
             indicators,
             groups,
             unknown,
@@ -199,7 +201,7 @@ impl Report {
             could_be_higher: outcome.could_be_higher,
             job_offer,
             next_steps,
-            emergency_missing: emergency.is_empty().then(|| t("ui.emergency_missing")),
+            emergency_missing: emergency.is_empty().then(|| t(&["ui.emergency_missing"])),
             emergency,
             referrals,
             no_local,
@@ -263,7 +265,7 @@ fn next_steps(content: &Content, outcome: &Outcome, selection: &Selection<'_>, l
 }
 
 fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i32, country_now: Option<&str>) -> ReferralView {
-    let t = |key: &str| content.catalogs.text(lang, key).to_string();
+    let t = |parts: &[&str]| text(content, lang, parts);
     let entry = pick.entry;
     let primary = lang.split('-').next().unwrap_or(lang);
     // A short code such as 192 only works inside its own country.
@@ -277,11 +279,11 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
         })
         .map(|contact| {
             let (kind, label, href, note) = match contact {
-                Contact::Voice(n) => ("voice", n.shown().to_string(), Some(format!("tel:{}", n.number)), &n.note),
-                Contact::Sms(n) => ("sms", n.shown().to_string(), Some(format!("sms:{}", n.number)), &n.note),
-                Contact::Whatsapp(n) => ("whatsapp", n.shown().to_string(), n.is_e164().then(|| format!("https://wa.me/{}", &n.number[1..])), &n.note),
+                Contact::Voice(n) => ("voice", n.shown().to_string(), Some(super::concat(&["tel:", &n.number])), &n.note),
+                Contact::Sms(n) => ("sms", n.shown().to_string(), Some(super::concat(&["sms:", &n.number])), &n.note),
+                Contact::Whatsapp(n) => ("whatsapp", n.shown().to_string(), n.is_e164().then(|| super::concat(&["https://wa.me/", n.number.get(1..).unwrap_or_default()])), &n.note),
                 Contact::Viber(n) => ("viber", n.shown().to_string(), None, &n.note),
-                Contact::Email { address } => ("email", address.to_string(), Some(format!("mailto:{address}")), &NO_NOTE),
+                Contact::Email { address } => ("email", address.to_string(), Some(super::concat(&["mailto:", address])), &NO_NOTE),
                 Contact::Web { url } => ("web", web_label(url), Some(url.to_string()), &NO_NOTE),
             };
             // A note in another language than the person's would be noise; English only for English.
@@ -295,11 +297,11 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
         .map(|w| {
             let arg = w.arg.as_deref().unwrap_or("");
             let arg_text = match w.key {
-                "ref.why.local" | "ref.why.home" | "ref.why.work_country" => t(&format!("country.{arg}")),
-                "ref.why.language" => t(&format!("lang.{arg}")),
+                "ref.why.local" | "ref.why.home" | "ref.why.work_country" => t(&["country.", arg]),
+                "ref.why.language" => t(&["lang.", arg]),
                 _ => arg.to_string(),
             };
-            fill(&t(w.key), &[("country", &arg_text), ("language", &arg_text)])
+            fill(&t(&[w.key]), &[("country", &arg_text), ("language", &arg_text)])
         })
         .collect();
     ReferralView {
@@ -310,13 +312,13 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
             _ => entry.name_in(lang).to_string(),
         },
         why,
-        services: entry.services.iter().map(|s| t(&format!("ref.service.{}", super::read::name_of(*s, super::read::SERVICES)))).collect(),
+        services: entry.services.iter().map(|s| t(&["ref.service.", super::read::name_of(*s, super::read::SERVICES)])).collect(),
         contacts,
         hours: hours_text(content, lang, pick.open, local_offset),
         open: pick.open,
         check_first: pick.check_first,
         last_verified: entry.last_verified.to_string(),
-        languages: entry.languages.iter().map(|l| t(&format!("lang.{l}"))).collect(),
+        languages: entry.languages.iter().map(|l| t(&["lang.", l])).collect(),
     }
 }
 
@@ -345,8 +347,9 @@ pub fn hours_text(content: &Content, lang: &str, open: OpenState, local_offset: 
         OpenState::Closed { opens_at } => {
             let here = time::local(opens_at, local_offset);
             let day = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][here.weekday as usize];
-            let clock = format!("{:02}:{:02}", here.minute / 60, here.minute % 60);
-            fill(&t("ref.hours.closed"), &[("day", &t(&format!("day.{day}"))), ("time", &clock)])
+            let clock = [here.minute / 60, here.minute % 60].map(|n| [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8]);
+            let clock = super::concat(&[std::str::from_utf8(&clock[0]).unwrap_or_default(), ":", std::str::from_utf8(&clock[1]).unwrap_or_default()]);
+            fill(&t("ref.hours.closed"), &[("day", &text(content, lang, &["day.", day])), ("time", &clock)])
         }
         OpenState::Unknown => t("ref.hours.unknown"),
     }
