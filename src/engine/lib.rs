@@ -217,9 +217,11 @@ pub fn replace(text: &str, from: &str, to: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = find(rest, from) {
-        out.push_str(&rest[..at]);
+        // `find` gives character boundaries; `get` rather than `[..]`
+        // keeps std's slicing panic (and its `char` formatting) out of the wasm.
+        out.push_str(rest.get(..at).unwrap_or_default());
         out.push_str(to);
-        rest = &rest[at + from.len()..];
+        rest = rest.get(at + from.len()..).unwrap_or_default();
     }
     out.push_str(rest);
     out
