@@ -294,8 +294,12 @@ fn hex(mut n: u32) -> String {
             break;
         }
     }
-    digits.reverse();
-    String::from_utf8(digits).unwrap_or_default()
+    // ASCII digits, pushed as chars: no UTF-8 check linked in for them.
+    let mut out = String::with_capacity(digits.len());
+    for &digit in digits.iter().rev() {
+        out.push(char::from(digit));
+    }
+    out
 }
 
 /// `["a", "b"]`, as `{:?}` writes a list of texts.

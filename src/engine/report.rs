@@ -347,10 +347,32 @@ pub fn hours_text(content: &Content, lang: &str, open: OpenState, local_offset: 
         OpenState::Closed { opens_at } => {
             let here = time::local(opens_at, local_offset);
             let day = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][here.weekday as usize];
-            let clock = [here.minute / 60, here.minute % 60].map(|n| [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8]);
-            let clock = super::concat(&[std::str::from_utf8(&clock[0]).unwrap_or_default(), ":", std::str::from_utf8(&clock[1]).unwrap_or_default()]);
-            fill(&t("ref.hours.closed"), &[("day", &text(content, lang, &["day.", day])), ("time", &clock)])
+            fill(&t("ref.hours.closed"), &[("day", &text(content, lang, &["day.", day])), ("time", &clock(here.minute))])
         }
         OpenState::Unknown => t("ref.hours.unknown"),
+    }
+}
+
+/// A minute of the day as `09:05`, as `format!("{:02}:{:02}")` writes it
+/// (without the formatter, and without a UTF-8 check for the digits).
+fn clock(minute: u16) -> String {
+    let mut out = String::new();
+    for n in [minute / 60, minute % 60] {
+        if !out.is_empty() {
+            out.push(':');
+        }
+        out.push(char::from(b'0' + (n / 10 % 10) as u8));
+        out.push(char::from(b'0' + (n % 10) as u8));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_clock_is_written_as_format_writes_it() {
+        for minute in 0..24 * 60 {
+            assert_eq!(super::clock(minute), format!("{:02}:{:02}", minute / 60, minute % 60));
+        }
     }
 }
