@@ -20,7 +20,7 @@ use super::partner::PartnerConfig;
 use super::report::{option_text, text, ReferralView, Report};
 use super::session::Session;
 use super::time::UtcMinutes;
-use super::{concat, join};
+use super::{concat, decimal, join};
 
 /// Where a quick exit goes when the partner sets nothing: a neutral public
 /// page, as in the GOV.UK "Exit this page" pattern.
@@ -289,7 +289,7 @@ impl Flow {
                 let count = self.shift_presses.len();
                 if count < 3 {
                     let text = content.catalogs.text(&self.lang, "ui.exit_shift_progress");
-                    return Effect::Announce(fill(text, &[("count", &count.to_string())]));
+                    return Effect::Announce(fill(text, &[("count", &decimal(count as u64))]));
                 }
                 return self.apply(content, A::Exit);
             }
@@ -694,7 +694,7 @@ impl Flow {
         let id: &str = &question.id;
         let about_other = self.about_other(content);
         let (n, total) = self.session.progress(content);
-        let progress = fill(&t("ui.progress"), &[("n", &n.to_string()), ("total", &total.to_string())]);
+        let progress = fill(&t("ui.progress"), &[("n", &decimal(n as u64)), ("total", &decimal(total as u64))]);
         // What was ticked but not sent wins over the answer given before.
         let draft = self.draft.as_ref().filter(|(q, _)| q == id).map(|(_, values)| values);
         let previous = self.session.answers().get(id);
@@ -767,7 +767,7 @@ impl Flow {
                 none: flags.is_empty().then(|| t("ui.job_none")),
                 flags,
                 check_label: t("ui.job_check_label"),
-                score: fill(&t("ui.job_score"), &[("score", &job.score.to_string()), ("max", &job.max_score.to_string())]),
+                score: fill(&t("ui.job_score"), &[("score", &decimal(job.score.into())), ("max", &decimal(job.max_score.into()))]),
                 note: job.note,
             }
         });

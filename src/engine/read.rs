@@ -120,11 +120,11 @@ fn one_of(names: &[&str]) -> String {
 fn invalid(value: &Value, expected: &str) -> String {
     let found = match value {
         Value::Null => "null".to_string(),
-        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Bool(b) => super::concat(&["boolean `", if *b { "true" } else { "false" }, "`"]),
         Value::Number(n) => match n.as_i64() {
-            Some(i) if i < 0 => format!("integer `{i}`"),
+            Some(i) if i < 0 => super::concat(&["integer `", &super::signed_decimal(i), "`"]),
             _ => match n.as_u64() {
-                Some(u) => format!("integer `{u}`"),
+                Some(u) => super::concat(&["integer `", &super::decimal(u), "`"]),
                 None => "floating point".to_string(),
             },
         },
