@@ -11,7 +11,7 @@ use super::condition::Condition;
 use super::content::{Kind, Mode, Role};
 use super::directory;
 use super::partner::PartnerConfig;
-use super::report::{option_text, Report};
+use super::report::{option_text, text, Report};
 use super::time::{self, UtcMinutes};
 use super::value::{self, Value};
 use super::Problem;
@@ -58,7 +58,7 @@ pub struct OptionView {
 /// The questionnaire of a mode, in a language.
 pub fn questions<'a>(content: &'a Content, lang: &str, mode: Mode) -> Questions<'a> {
     let catalogs = &content.catalogs;
-    let t = |key: String| catalogs.text(lang, &key).to_string();
+    let t = |parts: &[&str]| text(content, lang, parts);
     let questions = content
         .questionnaire
         .questions
@@ -69,7 +69,7 @@ pub fn questions<'a>(content: &'a Content, lang: &str, mode: Mode) -> Questions<
             let mut options: Vec<OptionView> =
                 content.options_of(q).into_iter().map(|id| OptionView { text: option_text(content, lang, q, &id, false), id: id.into_owned() }).collect();
             for unknown in [Answer::NOT_SURE, Answer::PREFER_NOT] {
-                options.push(OptionView { id: unknown.to_string(), text: t(format!("opt.{unknown}")) });
+                options.push(OptionView { id: unknown.to_string(), text: t(&["opt.", unknown]) });
             }
             QuestionView {
                 exclusive: &q.exclusive[..],
@@ -77,12 +77,12 @@ pub fn questions<'a>(content: &'a Content, lang: &str, mode: Mode) -> Questions<
                 kind: q.kind,
                 module: &q.module,
                 module_show_if: module.and_then(|m| m.show_if.as_ref()),
-                module_title: t(format!("module.{}", q.module)),
+                module_title: t(&["module.", &q.module]),
                 options,
                 role: q.role,
                 show_if: q.show_if.as_ref(),
-                text: t(format!("q.{}", q.id)),
-                text_other: t(format!("q.{}.them", q.id)),
+                text: t(&["q.", &q.id]),
+                text_other: t(&["q.", &q.id, ".them"]),
             }
         })
         .collect();
@@ -119,7 +119,7 @@ pub fn parse_assess_input(content: &Content, text: &str, default_now: UtcMinutes
     let mut answers = Answers::new();
     let given = object.get("answers").and_then(Value::as_object).ok_or_else(|| Problem::new("input", "\"answers\" must be an object"))?;
     for (id, value) in given {
-        let at = format!("input: answers.{}", super::truncate(id, 60));
+        let at = super::concat(&["input: answers.", &super::truncate(id, 60)]);
         let Some(question) = content.question(id) else {
             problems.push(Problem::new(at, "no such question; ignored"));
             continue;
