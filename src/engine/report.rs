@@ -135,23 +135,34 @@ impl Report {
                 check: is_flag.then(|| t(&["flag.", id, ".check"])),
             }
         };
-        let indicators: Vec<Sign> = outcome.fired.iter().map(|id| sign(id)).collect();
+        let signs = |ids: &[String]| {
+            let mut out = Vec::new();
+            for id in ids {
+                out.push(sign(id));
+            }
+            out
+        };
+        let indicators: Vec<Sign> = signs(&outcome.fired);
         // In the order of Dimension::ALL, then signs of no dimension; each
         // group's signs in the order they fired.
         let mut groups: Vec<Group> = Vec::new();
         for dimension in Dimension::ALL.map(Some).into_iter().chain([None]) {
-            let signs: Vec<Sign> = indicators.iter().filter(|s| s.dimension == dimension).cloned().collect();
+            let mut signs = Vec::new();
+            for sign in &indicators {
+                if sign.dimension == dimension {
+                    signs.push(sign.clone());
+                }
+            }
             if !signs.is_empty() {
                 let title = dimension.map_or_else(|| t(&["ui.signs_other"]), |d| t(&["dim.", d.id()]));
                 groups.push(Group { dimension, title, signs });
             }
         }
         let about_other = outcome.about_other;
-        let unknown = outcome
-            .unknown_questions
-            .iter()
-            .map(|id| UnknownAnswer { id: id.clone(), text: t(&["q.", id, if about_other { ".them" } else { "" }]) })
-            .collect();
+        let mut unknown = Vec::new();
+        for id in &outcome.unknown_questions {
+            unknown.push(UnknownAnswer { id: id.clone(), text: t(&["q.", id, if about_other { ".them" } else { "" }]) });
+        }
         let mut not_assessed: Vec<String> = Vec::new();
         for id in &outcome.unassessed {
             let title = content
@@ -166,7 +177,7 @@ impl Report {
             score: j.score,
             max_score: j.max_score,
             validated: j.validated,
-            flags: j.flags.iter().map(|id| sign(id)).collect(),
+            flags: signs(&j.flags),
             note: t(&["ui.job_score_note"]),
         });
 
@@ -180,9 +191,17 @@ impl Report {
         let context = Context { outcome, country_now, country_work, region: region.to_string(), lang: &lang, now };
         let selection = referral::select(&content.directory, &context);
         let here = context.country_now.clone();
-        let view = |pick: &Pick| referral_view(content, &lang, pick, local_offset, here.as_deref());
-        let emergency: Vec<ReferralView> = selection.emergency.iter().map(view).collect();
-        let referrals = selection.services.iter().map(view).collect();
+        // Loops, not `map(..).collect()`: std's collecting code, with the
+        // whole referral view inlined into it, is larger than the loop.
+        let views = |picks: &[Pick]| {
+            let mut out = Vec::new();
+            for pick in picks {
+                out.push(referral_view(content, &lang, pick, local_offset, here.as_deref()));
+            }
+            out
+        };
+        let emergency: Vec<ReferralView> = views(&selection.emergency);
+        let referrals = views(&selection.services);
         let no_local = selection.no_local.then(|| match &selection.country_now {
             Some(code) => fill(&t(&["ref.no_local"]), &[("country", &t(&["country.", code]))]),
             None => t(&["ref.no_local_unknown"]),
@@ -270,14 +289,13 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
     let primary = lang.split('-').next().unwrap_or(lang);
     // A short code such as 192 only works inside its own country.
     let dialable = |n: &directory::Number| n.is_e164() || country_now.is_some_and(|c| entry.works_in(c));
-    let contacts = entry
-        .contacts
-        .iter()
-        .filter(|contact| match contact {
+    let mut contacts = Vec::new();
+    for contact in entry.contacts.iter() {
+        let shown = match contact {
             Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) => dialable(n),
             Contact::Email { .. } | Contact::Web { .. } => true,
-        })
-        .map(|contact| {
+        };
+        if shown {
             let (kind, label, href, note) = match contact {
                 Contact::Voice(n) => ("voice", n.shown().to_string(), Some(super::concat(&["tel:", &n.number])), &n.note),
                 Contact::Sms(n) => ("sms", n.shown().to_string(), Some(super::concat(&["sms:", &n.number])), &n.note),
@@ -288,22 +306,27 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
             };
             // A note in another language than the person's would be noise; English only for English.
             let note = pairs::get(note, lang).or_else(|| pairs::get(note, primary)).map(|n| n.to_string());
-            ContactView { kind, label, href, note }
-        })
-        .collect();
-    let why = pick
-        .why
-        .iter()
-        .map(|w| {
-            let arg = w.arg.as_deref().unwrap_or("");
-            let arg_text = match w.key {
-                "ref.why.local" | "ref.why.home" | "ref.why.work_country" => t(&["country.", arg]),
-                "ref.why.language" => t(&["lang.", arg]),
-                _ => arg.to_string(),
-            };
-            fill(&t(&[w.key]), &[("country", &arg_text), ("language", &arg_text)])
-        })
-        .collect();
+            contacts.push(ContactView { kind, label, href, note });
+        }
+    }
+    let mut why = Vec::new();
+    for w in pick.why.iter() {
+        let arg = w.arg.as_deref().unwrap_or("");
+        let arg_text = match w.key {
+            "ref.why.local" | "ref.why.home" | "ref.why.work_country" => t(&["country.", arg]),
+            "ref.why.language" => t(&["lang.", arg]),
+            _ => arg.to_string(),
+        };
+        why.push(fill(&t(&[w.key]), &[("country", &arg_text), ("language", &arg_text)]));
+    }
+    let mut services = Vec::new();
+    for service in entry.services.iter() {
+        services.push(t(&["ref.service.", super::read::name_of(*service, super::read::SERVICES)]));
+    }
+    let mut languages = Vec::new();
+    for language in entry.languages.iter() {
+        languages.push(t(&["lang.", language]));
+    }
     ReferralView {
         id: entry.id.to_string(),
         name: match (lang, pairs::get(&entry.name, "sr-Cyrl"), pairs::get(&entry.name, "sr-Latn")) {
@@ -312,13 +335,13 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
             _ => entry.name_in(lang).to_string(),
         },
         why,
-        services: entry.services.iter().map(|s| t(&["ref.service.", super::read::name_of(*s, super::read::SERVICES)])).collect(),
+        services,
         contacts,
         hours: hours_text(content, lang, pick.open, local_offset),
         open: pick.open,
         check_first: pick.check_first,
         last_verified: entry.last_verified.to_string(),
-        languages: entry.languages.iter().map(|l| t(&["lang.", l])).collect(),
+        languages,
     }
 }
 
