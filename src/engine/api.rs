@@ -59,33 +59,34 @@ pub struct OptionView {
 pub fn questions<'a>(content: &'a Content, lang: &str, mode: Mode) -> Questions<'a> {
     let catalogs = &content.catalogs;
     let t = |parts: &[&str]| text(content, lang, parts);
-    let questions = content
-        .questionnaire
-        .questions
-        .iter()
-        .filter(|q| content.module(&q.module).is_some_and(|m| m.modes.contains(&mode)))
-        .map(|q| {
-            let module = content.module(&q.module);
-            let mut options: Vec<OptionView> =
-                content.options_of(q).into_iter().map(|id| OptionView { text: option_text(content, lang, q, &id, false), id: id.into_owned() }).collect();
-            for unknown in [Answer::NOT_SURE, Answer::PREFER_NOT] {
-                options.push(OptionView { id: unknown.to_string(), text: t(&["opt.", unknown]) });
-            }
-            QuestionView {
-                exclusive: &q.exclusive[..],
-                id: &q.id,
-                kind: q.kind,
-                module: &q.module,
-                module_show_if: module.and_then(|m| m.show_if.as_ref()),
-                module_title: t(&["module.", &q.module]),
-                options,
-                role: q.role,
-                show_if: q.show_if.as_ref(),
-                text: t(&["q.", &q.id]),
-                text_other: t(&["q.", &q.id, ".them"]),
-            }
-        })
-        .collect();
+    // Loops, not `filter(..).map(..).collect()`: smaller in the wasm.
+    let mut questions = Vec::new();
+    for q in content.questionnaire.questions.iter() {
+        let module = content.module(&q.module);
+        if !module.is_some_and(|m| m.modes.contains(&mode)) {
+            continue;
+        }
+        let mut options = Vec::new();
+        for id in content.options_of(q) {
+            options.push(OptionView { text: option_text(content, lang, q, &id, false), id: id.into_owned() });
+        }
+        for unknown in [Answer::NOT_SURE, Answer::PREFER_NOT] {
+            options.push(OptionView { id: unknown.to_string(), text: t(&["opt.", unknown]) });
+        }
+        questions.push(QuestionView {
+            exclusive: &q.exclusive[..],
+            id: &q.id,
+            kind: q.kind,
+            module: &q.module,
+            module_show_if: module.and_then(|m| m.show_if.as_ref()),
+            module_title: t(&["module.", &q.module]),
+            options,
+            role: q.role,
+            show_if: q.show_if.as_ref(),
+            text: t(&["q.", &q.id]),
+            text_other: t(&["q.", &q.id, ".them"]),
+        });
+    }
     Questions { lang: catalogs.resolve(lang).lang(), mode, questions, version: &content.questionnaire.version }
 }
 
