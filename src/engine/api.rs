@@ -158,7 +158,12 @@ pub fn assess_json(content: &Content, lang: &str, input: &AssessInput, local_off
     let outcome = assess(content, input.mode, &input.answers);
     let effective = super::session::path(content, input.mode, &input.answers).1;
     let report = Report::new(content, lang, &outcome, &effective, &input.region, input.now, local_offset);
-    Assessed { report, problems: problems.iter().map(ToString::to_string).collect() }
+    // As `Problem`'s Display writes them, without the formatter.
+    let mut sentences = Vec::new();
+    for problem in problems {
+        sentences.push(super::concat(&[&problem.location, ": ", &problem.message]));
+    }
+    Assessed { report, problems: sentences }
 }
 
 /// Checks a partner config; its problems, each with its location.

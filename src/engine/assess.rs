@@ -126,7 +126,7 @@ pub fn applicable_sets(content: &Content, mode: Mode, answers: &Answers) -> Vec<
         .and_then(|q| content.module(&q.module))
         .is_some_and(|m| m.modes.contains(&mode));
     if !age_asked {
-        return IndicatorSet::ALL.into_iter().filter(|s| !s.is_child()).collect();
+        return sets_where(|s| !s.is_child());
     }
     let age = age_question.and_then(|q| answers.get(&q.id));
     let (adult, child) = match age {
@@ -134,7 +134,17 @@ pub fn applicable_sets(content: &Content, mode: Mode, answers: &Answers) -> Vec<
         Some(super::Answer::Choice(c)) if c == "under_14" || c == "14_17" => (false, true),
         _ => (true, true),
     };
-    IndicatorSet::ALL.into_iter().filter(|s| if s.is_child() { child } else { adult }).collect()
+    sets_where(|s| if s.is_child() { child } else { adult })
+}
+
+fn sets_where(keep: impl Fn(IndicatorSet) -> bool) -> Vec<IndicatorSet> {
+    let mut sets = Vec::new();
+    for set in IndicatorSet::ALL {
+        if keep(set) {
+            sets.push(set);
+        }
+    }
+    sets
 }
 
 struct Judgement {

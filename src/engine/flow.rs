@@ -189,10 +189,18 @@ impl Flow {
             (Loaded::Builtin(builtin), Vec::new(), None)
         } else {
             let (config, problems) = PartnerConfig::parse(&settings.config, builtin);
-            let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            // As `Problem`'s Display writes them; loops, not `collect`: smaller in the wasm.
+            let mut sentences = Vec::new();
+            for problem in &problems {
+                sentences.push(concat(&[&problem.location, ": ", &problem.message]));
+            }
+            let problems = sentences;
             (Loaded::Partner(Box::new(config.apply(builtin))), problems, config.region.clone())
         };
-        let mut warnings: Vec<String> = config_problems.iter().map(|p| concat(&["Putokaz config: ", p])).collect();
+        let mut warnings = Vec::new();
+        for problem in &config_problems {
+            warnings.push(concat(&["Putokaz config: ", problem]));
+        }
         // The element's attribute wins over the config's default region.
         let region = Some(settings.region.clone()).filter(|r| is_country_code(r)).or(config_region).unwrap_or_else(|| "RS".into());
         let lang = if settings.lang.is_empty() { "en" } else { &settings.lang };
