@@ -139,8 +139,9 @@ pub fn parse_assess_input(content: &Content, text: &str, default_now: UtcMinutes
 fn parse_iso_minutes(text: &str) -> Option<UtcMinutes> {
     let text = text.strip_suffix('Z')?;
     let (date, clock) = text.split_once('T')?;
-    let mut d = date.split('-').map(|p| p.parse::<i64>().ok());
-    let (year, month, day) = (d.next()??, d.next()??, d.next()??);
+    let mut parts = date.split('-');
+    let mut part = || parts.next()?.parse::<i64>().ok();
+    let (year, month, day) = (part()?, part()?, part()?);
     let minutes = directory::parse_hhmm(clock.get(0..5)?)? as i64;
     Some(time::days_from_civil(year, month as u32, day as u32) * 1440 + minutes)
 }

@@ -106,7 +106,10 @@ impl<'a> Fields<'a> {
 
 /// `` `a`, `b` `` or `` one of `a`, `b`, `c` ``, as serde lists what it expected.
 fn one_of(names: &[&str]) -> String {
-    let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    let mut list = Vec::new();
+    for name in names {
+        list.push(super::concat(&["`", name, "`"]));
+    }
     match list.len() {
         0 => "nothing".into(),
         1 => list[0].clone(),
