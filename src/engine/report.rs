@@ -364,7 +364,7 @@ pub fn hours_text(content: &Content, lang: &str, open: OpenState, local_offset: 
     match open {
         OpenState::Always => t("ref.hours.always"),
         OpenState::Open { closes_in } if closes_in <= 60 => {
-            fill(content.catalogs.plural(lang, "ref.hours.closes_soon", closes_in as u32), &[("minutes", &super::signed_decimal(closes_in.into()))])
+            fill(content.catalogs.plural(lang, "ref.hours.closes_soon", closes_in as u32), &[("minutes", &super::signed_decimal(closes_in))])
         }
         OpenState::Open { .. } => t("ref.hours.open"),
         OpenState::Closed { opens_at } => {
