@@ -11,7 +11,7 @@ use super::condition::Condition;
 use super::content::{Kind, Mode, Role};
 use super::directory;
 use super::partner::PartnerConfig;
-use super::report::{option_text, Report};
+use super::report::{option_text, text, Report};
 use super::time::{self, UtcMinutes};
 use super::value::{self, Value};
 use super::Problem;
@@ -58,34 +58,35 @@ pub struct OptionView {
 /// The questionnaire of a mode, in a language.
 pub fn questions<'a>(content: &'a Content, lang: &str, mode: Mode) -> Questions<'a> {
     let catalogs = &content.catalogs;
-    let t = |key: String| catalogs.text(lang, &key).to_string();
-    let questions = content
-        .questionnaire
-        .questions
-        .iter()
-        .filter(|q| content.module(&q.module).is_some_and(|m| m.modes.contains(&mode)))
-        .map(|q| {
-            let module = content.module(&q.module);
-            let mut options: Vec<OptionView> =
-                content.options_of(q).into_iter().map(|id| OptionView { text: option_text(content, lang, q, &id, false), id: id.into_owned() }).collect();
-            for unknown in [Answer::NOT_SURE, Answer::PREFER_NOT] {
-                options.push(OptionView { id: unknown.to_string(), text: t(format!("opt.{unknown}")) });
-            }
-            QuestionView {
-                exclusive: &q.exclusive[..],
-                id: &q.id,
-                kind: q.kind,
-                module: &q.module,
-                module_show_if: module.and_then(|m| m.show_if.as_ref()),
-                module_title: t(format!("module.{}", q.module)),
-                options,
-                role: q.role,
-                show_if: q.show_if.as_ref(),
-                text: t(format!("q.{}", q.id)),
-                text_other: t(format!("q.{}.them", q.id)),
-            }
-        })
-        .collect();
+    let t = |parts: &[&str]| text(content, lang, parts);
+    // Loops, not `filter(..).map(..).collect()`: smaller in the wasm.
+    let mut questions = Vec::new();
+    for q in content.questionnaire.questions.iter() {
+        let module = content.module(&q.module);
+        if !module.is_some_and(|m| m.modes.contains(&mode)) {
+            continue;
+        }
+        let mut options = Vec::new();
+        for id in content.options_of(q) {
+            options.push(OptionView { text: option_text(content, lang, q, &id, false), id: id.into_owned() });
+        }
+        for unknown in [Answer::NOT_SURE, Answer::PREFER_NOT] {
+            options.push(OptionView { id: unknown.to_string(), text: t(&["opt.", unknown]) });
+        }
+        questions.push(QuestionView {
+            exclusive: &q.exclusive[..],
+            id: &q.id,
+            kind: q.kind,
+            module: &q.module,
+            module_show_if: module.and_then(|m| m.show_if.as_ref()),
+            module_title: t(&["module.", &q.module]),
+            options,
+            role: q.role,
+            show_if: q.show_if.as_ref(),
+            text: t(&["q.", &q.id]),
+            text_other: t(&["q.", &q.id, ".them"]),
+        });
+    }
     Questions { lang: catalogs.resolve(lang).lang(), mode, questions, version: &content.questionnaire.version }
 }
 
@@ -119,7 +120,7 @@ pub fn parse_assess_input(content: &Content, text: &str, default_now: UtcMinutes
     let mut answers = Answers::new();
     let given = object.get("answers").and_then(Value::as_object).ok_or_else(|| Problem::new("input", "\"answers\" must be an object"))?;
     for (id, value) in given {
-        let at = format!("input: answers.{}", super::truncate(id, 60));
+        let at = super::concat(&["input: answers.", &super::truncate(id, 60)]);
         let Some(question) = content.question(id) else {
             problems.push(Problem::new(at, "no such question; ignored"));
             continue;
@@ -138,8 +139,9 @@ pub fn parse_assess_input(content: &Content, text: &str, default_now: UtcMinutes
 fn parse_iso_minutes(text: &str) -> Option<UtcMinutes> {
     let text = text.strip_suffix('Z')?;
     let (date, clock) = text.split_once('T')?;
-    let mut d = date.split('-').map(|p| p.parse::<i64>().ok());
-    let (year, month, day) = (d.next()??, d.next()??, d.next()??);
+    let mut parts = date.split('-');
+    let mut part = || parts.next()?.parse::<i64>().ok();
+    let (year, month, day) = (part()?, part()?, part()?);
     let minutes = directory::parse_hhmm(clock.get(0..5)?)? as i64;
     Some(time::days_from_civil(year, month as u32, day as u32) * 1440 + minutes)
 }
@@ -157,7 +159,12 @@ pub fn assess_json(content: &Content, lang: &str, input: &AssessInput, local_off
     let outcome = assess(content, input.mode, &input.answers);
     let effective = super::session::path(content, input.mode, &input.answers).1;
     let report = Report::new(content, lang, &outcome, &effective, &input.region, input.now, local_offset);
-    Assessed { report, problems: problems.iter().map(ToString::to_string).collect() }
+    // As `Problem`'s Display writes them, without the formatter.
+    let mut sentences = Vec::new();
+    for problem in problems {
+        sentences.push(super::concat(&[&problem.location, ": ", &problem.message]));
+    }
+    Assessed { report, problems: sentences }
 }
 
 /// Checks a partner config; its problems, each with its location.

@@ -86,14 +86,16 @@ pub fn assess(content: &Content, mode: Mode, answers: &Answers) -> Outcome {
             Truth::False => {}
         }
     }
-    let unknown_questions = path
-        .iter()
-        .filter(|q| effective.get(&q.id).is_some_and(|a| a.is_unknown()))
-        .map(|q| q.id.to_string())
-        .collect();
+    let mut unknown_questions = Vec::new();
+    for q in &path {
+        if effective.get(&q.id).is_some_and(|a| a.is_unknown()) {
+            unknown_questions.push(q.id.to_string());
+        }
+    }
 
     let judged = judge(content, mode, &sets, &fired);
-    let with_unknowns: Vec<String> = fired.iter().chain(&unassessed).cloned().collect();
+    let mut with_unknowns = fired.clone();
+    with_unknowns.extend_from_slice(&unassessed);
     let upper = judge(content, mode, &sets, &with_unknowns);
     let subject = content.question_with_role(Role::Subject);
     let about_other = subject.is_some_and(|q| {
@@ -124,7 +126,7 @@ pub fn applicable_sets(content: &Content, mode: Mode, answers: &Answers) -> Vec<
         .and_then(|q| content.module(&q.module))
         .is_some_and(|m| m.modes.contains(&mode));
     if !age_asked {
-        return IndicatorSet::ALL.into_iter().filter(|s| !s.is_child()).collect();
+        return sets_where(|s| !s.is_child());
     }
     let age = age_question.and_then(|q| answers.get(&q.id));
     let (adult, child) = match age {
@@ -132,7 +134,17 @@ pub fn applicable_sets(content: &Content, mode: Mode, answers: &Answers) -> Vec<
         Some(super::Answer::Choice(c)) if c == "under_14" || c == "14_17" => (false, true),
         _ => (true, true),
     };
-    IndicatorSet::ALL.into_iter().filter(|s| if s.is_child() { child } else { adult }).collect()
+    sets_where(|s| if s.is_child() { child } else { adult })
+}
+
+fn sets_where(keep: impl Fn(IndicatorSet) -> bool) -> Vec<IndicatorSet> {
+    let mut sets = Vec::new();
+    for set in IndicatorSet::ALL {
+        if keep(set) {
+            sets.push(set);
+        }
+    }
+    sets
 }
 
 struct Judgement {
@@ -142,7 +154,10 @@ struct Judgement {
 }
 
 fn judge(content: &Content, mode: Mode, sets: &[IndicatorSet], fired: &[String]) -> Judgement {
-    let fired_indicators: Vec<&Indicator> = fired.iter().filter_map(|id| content.indicator(id)).collect();
+    let mut fired_indicators: Vec<&Indicator> = Vec::new();
+    for id in fired {
+        fired_indicators.extend(content.indicator(id));
+    }
     let mut positive = Vec::new();
     let mut level = Level::NoneReported;
     if !fired_indicators.is_empty() {
@@ -220,12 +235,13 @@ fn positive_dimensions(content: &Content, set: IndicatorSet, fired: &[&Indicator
             }
         }
     }
-    Dimension::ALL
-        .into_iter()
-        .zip(counts)
-        .filter(|(_, [weak, medium, strong])| dimension_rule(*strong, *medium, *weak))
-        .map(|(d, _)| d)
-        .collect()
+    let mut positive = Vec::new();
+    for (d, [weak, medium, strong]) in Dimension::ALL.into_iter().zip(counts) {
+        if dimension_rule(strong, medium, weak) {
+            positive.push(d);
+        }
+    }
+    positive
 }
 
 fn job_offer_score(content: &Content, fired: &[String]) -> JobOfferScore {
@@ -235,7 +251,13 @@ fn job_offer_score(content: &Content, fired: &[String]) -> JobOfferScore {
     JobOfferScore {
         score: fired_flags.iter().map(|f| f.weight).sum(),
         max_score: flags.iter().map(|f| f.weight).sum(),
-        flags: fired_flags.iter().map(|f| f.indicator.to_string()).collect(),
+        flags: {
+            let mut ids = Vec::new();
+            for flag in &fired_flags {
+                ids.push(flag.indicator.to_string());
+            }
+            ids
+        },
         validated: content.questionnaire.job_offer.validated,
     }
 }

@@ -229,11 +229,11 @@ pub fn placeholders(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(start) = super::find(rest, "{") {
-        let after = &rest[start + 1..];
+        let after = rest.get(start + 1..).unwrap_or_default();
         match super::find(after, "}") {
-            Some(end) if after[..end].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') && end > 0 => {
-                out.push(&after[..end]);
-                rest = &after[end + 1..];
+            Some(end) if after.as_bytes()[..end].iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_') && end > 0 => {
+                out.push(after.get(..end).unwrap_or_default());
+                rest = after.get(end + 1..).unwrap_or_default();
             }
             _ => rest = after,
         }

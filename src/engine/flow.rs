@@ -17,10 +17,10 @@ use super::catalog::fill;
 use super::content::{Kind, Level, Mode, Role};
 use super::directory::{is_country_code, is_https_url};
 use super::partner::PartnerConfig;
-use super::report::{option_text, ReferralView, Report};
+use super::report::{option_text, text, ReferralView, Report};
 use super::session::Session;
 use super::time::UtcMinutes;
-use super::join;
+use super::{concat, decimal, join};
 
 /// Where a quick exit goes when the partner sets nothing: a neutral public
 /// page, as in the GOV.UK "Exit this page" pattern.
@@ -189,10 +189,18 @@ impl Flow {
             (Loaded::Builtin(builtin), Vec::new(), None)
         } else {
             let (config, problems) = PartnerConfig::parse(&settings.config, builtin);
-            let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            // As `Problem`'s Display writes them; loops, not `collect`: smaller in the wasm.
+            let mut sentences = Vec::new();
+            for problem in &problems {
+                sentences.push(concat(&[&problem.location, ": ", &problem.message]));
+            }
+            let problems = sentences;
             (Loaded::Partner(Box::new(config.apply(builtin))), problems, config.region.clone())
         };
-        let mut warnings: Vec<String> = config_problems.iter().map(|p| format!("Putokaz config: {p}")).collect();
+        let mut warnings = Vec::new();
+        for problem in &config_problems {
+            warnings.push(concat(&["Putokaz config: ", problem]));
+        }
         // The element's attribute wins over the config's default region.
         let region = Some(settings.region.clone()).filter(|r| is_country_code(r)).or(config_region).unwrap_or_else(|| "RS".into());
         let lang = if settings.lang.is_empty() { "en" } else { &settings.lang };
@@ -289,7 +297,7 @@ impl Flow {
                 let count = self.shift_presses.len();
                 if count < 3 {
                     let text = content.catalogs.text(&self.lang, "ui.exit_shift_progress");
-                    return Effect::Announce(fill(text, &[("count", &count.to_string())]));
+                    return Effect::Announce(fill(text, &[("count", &decimal(count as u64))]));
                 }
                 return self.apply(content, A::Exit);
             }
@@ -694,7 +702,7 @@ impl Flow {
         let id: &str = &question.id;
         let about_other = self.about_other(content);
         let (n, total) = self.session.progress(content);
-        let progress = fill(&t("ui.progress"), &[("n", &n.to_string()), ("total", &total.to_string())]);
+        let progress = fill(&t("ui.progress"), &[("n", &decimal(n as u64)), ("total", &decimal(total as u64))]);
         // What was ticked but not sent wins over the answer given before.
         let draft = self.draft.as_ref().filter(|(q, _)| q == id).map(|(_, values)| values);
         let previous = self.session.answers().get(id);
@@ -714,7 +722,7 @@ impl Flow {
         }
         let mut unknown = Vec::new();
         for value in [Answer::NOT_SURE, Answer::PREFER_NOT] {
-            unknown.push(Choice { checked: checked(value), value: value.to_string(), text: t(&format!("opt.{value}")), exclusive: true });
+            unknown.push(Choice { checked: checked(value), value: value.to_string(), text: text(content, lang, &["opt.", value]), exclusive: true });
         }
         let input = if question.kind == Kind::Country {
             options.append(&mut unknown);
@@ -722,11 +730,11 @@ impl Flow {
         } else {
             Input::Choices { multi: question.kind == Kind::Multi, options, unknown }
         };
-        let hint_key = format!("q.{id}.hint");
+        let hint_key = concat(&["q.", id, ".hint"]);
         Some(AskView {
             id: id.to_string(),
-            progress: format!("{} · {progress}", t(&format!("module.{}", question.module))),
-            title: t(&if about_other { format!("q.{id}.them") } else { format!("q.{id}") }),
+            progress: concat(&[&text(content, lang, &["module.", &question.module]), " · ", &progress]),
+            title: text(content, lang, &["q.", id, if about_other { ".them" } else { "" }]),
             hint: catalogs.resolve(lang).get(&hint_key).is_some().then(|| t(&hint_key)),
             sensitive: content.module(&question.module).is_some_and(|m| m.sensitive).then(|| t("ui.sensitive_note")),
             multi: (question.kind == Kind::Multi).then(|| t("ui.choose_all")),
@@ -760,14 +768,14 @@ impl Flow {
         let job = job_offer.map(|job| {
             let mut flags = Vec::new();
             for flag in job.flags {
-                flags.push(JobFlag { text: flag.text, check: flag.check.map(|c| format!(" {c}")) });
+                flags.push(JobFlag { text: flag.text, check: flag.check.map(|c| concat(&[" ", &c])) });
             }
             JobView {
                 title: t("ui.job_title"),
                 none: flags.is_empty().then(|| t("ui.job_none")),
                 flags,
                 check_label: t("ui.job_check_label"),
-                score: fill(&t("ui.job_score"), &[("score", &job.score.to_string()), ("max", &job.max_score.to_string())]),
+                score: fill(&t("ui.job_score"), &[("score", &decimal(job.score.into())), ("max", &decimal(job.max_score.into()))]),
                 note: job.note,
             }
         });
@@ -847,10 +855,10 @@ fn referral_item(content: &Content, lang: &str, referral: &ReferralView) -> Refe
     let mut contacts = Vec::new();
     for contact in &referral.contacts {
         contacts.push(ContactItem {
-            text: format!("{}: {}", t(&format!("ref.contact.{}", contact.kind)), contact.label),
+            text: concat(&[&text(content, lang, &["ref.contact.", contact.kind]), ": ", &contact.label]),
             href: contact.href.clone(),
             external: contact.kind == "web" || contact.kind == "whatsapp",
-            note: contact.note.as_ref().map(|note| format!(" ({note})")),
+            note: contact.note.as_ref().map(|note| concat(&[" (", note, ")"])),
         });
     }
     ReferralItem {

@@ -123,13 +123,13 @@ impl ToJson for bool {
 
 impl ToJson for u32 {
     fn write_json(&self, w: &mut Writer) {
-        w.out.push_str(&self.to_string());
+        w.out.push_str(&super::decimal(u64::from(*self)));
     }
 }
 
 impl ToJson for i64 {
     fn write_json(&self, w: &mut Writer) {
-        w.out.push_str(&self.to_string());
+        w.out.push_str(&super::signed_decimal(*self));
     }
 }
 

@@ -217,9 +217,11 @@ pub fn replace(text: &str, from: &str, to: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = find(rest, from) {
-        out.push_str(&rest[..at]);
+        // `find` gives character boundaries; `get` rather than `[..]`
+        // keeps std's slicing panic (and its `char` formatting) out of the wasm.
+        out.push_str(rest.get(..at).unwrap_or_default());
         out.push_str(to);
-        rest = &rest[at + from.len()..];
+        rest = rest.get(at + from.len()..).unwrap_or_default();
     }
     out.push_str(rest);
     out
@@ -234,6 +236,40 @@ pub fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
             out.push_str(separator);
         }
         out.push_str(item.as_ref());
+    }
+    out
+}
+
+/// `n` in decimal, as `n.to_string()` writes it. Every integer type's
+/// `Display` is its own code in the wasm; this one serves them all.
+pub fn decimal(mut n: u64) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(digits.len());
+    for &digit in digits.iter().rev() {
+        out.push(char::from(digit));
+    }
+    out
+}
+
+/// A signed `n` in decimal, as `n.to_string()` writes it.
+pub fn signed_decimal(n: i64) -> String {
+    let digits = decimal(n.unsigned_abs());
+    if n < 0 { concat(&["-", &digits]) } else { digits }
+}
+
+/// The texts one after another, like `parts.concat()` or `format!` with
+/// only `{}`: one loop, where each `format!` builds its arguments in place.
+pub fn concat(parts: &[&str]) -> String {
+    let mut out = String::new();
+    for part in parts {
+        out.push_str(part);
     }
     out
 }
@@ -282,8 +318,12 @@ fn hex(mut n: u32) -> String {
             break;
         }
     }
-    digits.reverse();
-    String::from_utf8(digits).unwrap_or_default()
+    // ASCII digits, pushed as chars: no UTF-8 check linked in for them.
+    let mut out = String::with_capacity(digits.len());
+    for &digit in digits.iter().rev() {
+        out.push(char::from(digit));
+    }
+    out
 }
 
 /// `["a", "b"]`, as `{:?}` writes a list of texts.
@@ -371,6 +411,12 @@ mod tests {
             assert_eq!(super::quoted(text), format!("{text:?}"));
         }
         assert_eq!(super::quoted_list(&["a", "b\""]), format!("{:?}", ["a", "b\""]));
+        for n in [0, 1, 9, 10, 99, 100, 12345, u64::MAX] {
+            assert_eq!(super::decimal(n), n.to_string());
+        }
+        for n in [0, -1, 7, -10, 1000, i64::MIN, i64::MAX] {
+            assert_eq!(super::signed_decimal(n), n.to_string());
+        }
         for items in [&[][..], &["a"], &["a", "", "b"]] {
             assert_eq!(super::join(items, ", "), items.join(", "));
         }

@@ -17,7 +17,7 @@ use super::bundle::Content;
 use super::directory::{is_country_code, Directory, Entry};
 use super::read::parse_entry;
 use super::value::{self, Value};
-use super::{truncate, List, Problem};
+use super::{concat, decimal, truncate, List, Problem};
 
 /// A partner config after checking: only what passed.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -51,7 +51,7 @@ impl PartnerConfig {
             return (config, vec![Problem::new(FILE, "the config must be a JSON object")]);
         };
         for (key, value) in object {
-            let at = format!("{FILE}: \"{}\"", truncate(key, 40));
+            let at = concat(&[FILE, ": \"", &truncate(key, 40), "\""]);
             match key.as_str() {
                 "region" => match value.as_str() {
                     Some(code) if is_country_code(code) => config.region = Some(code.to_string()),
@@ -102,7 +102,7 @@ fn parse_modules(value: &Value, content: &Content, at: &str, problems: &mut Vec<
     for item in list {
         match item.as_str() {
             Some(id) if content.module(id).is_some() => modules.push(id.to_string()),
-            Some(id) => problems.push(Problem::new(at, format!("there is no module \"{}\"", truncate(id, 40)))),
+            Some(id) => problems.push(Problem::new(at, concat(&["there is no module \"", &truncate(id, 40), "\""]))),
             None => problems.push(Problem::new(at, "module ids are strings")),
         }
     }
@@ -111,17 +111,17 @@ fn parse_modules(value: &Value, content: &Content, at: &str, problems: &mut Vec<
 
 fn parse_referrals(value: &Value, content: &Content, config: &mut PartnerConfig, problems: &mut Vec<Problem>) {
     let Some(object) = value.as_object() else {
-        problems.push(Problem::new(format!("{FILE}: referrals"), "referrals must be an object with add, replace and hide"));
+        problems.push(Problem::new(concat(&[FILE, ": referrals"]), "referrals must be an object with add, replace and hide"));
         return;
     };
     for (key, value) in object {
-        let at = format!("{FILE}: referrals.{}", truncate(key, 40));
+        let at = concat(&[FILE, ": referrals.", &truncate(key, 40)]);
         match (key.as_str(), value.as_array()) {
             ("add" | "replace", Some(list)) => {
                 for (i, item) in list.iter().enumerate() {
                     let Some(entry) = parse_entry(&at, i, item, problems) else { continue };
                     let existing = content.directory.get(&entry.id);
-                    let entry_at = format!("{at}[{i}] \"{}\"", truncate(&entry.id, 60));
+                    let entry_at = concat(&[&at, "[", &decimal(i as u64), "] \"", &truncate(&entry.id, 60), "\""]);
                     let mut scratch = Directory::default();
                     let mut entry_problems = Vec::new();
                     scratch.add(entry.clone(), &mut entry_problems, &at);
@@ -146,10 +146,10 @@ fn parse_referrals(value: &Value, content: &Content, config: &mut PartnerConfig,
                     match item.as_str().map(|id| (id, content.directory.get(id))) {
                         Some((_, Some(entry))) if entry.emergency => problems.push(Problem::new(
                             &at,
-                            format!("\"{}\" is an emergency number; it is never hidden", entry.id),
+                            concat(&["\"", &entry.id, "\" is an emergency number; it is never hidden"]),
                         )),
                         Some((id, Some(_))) => config.hide.push(id.to_string()),
-                        Some((id, None)) => problems.push(Problem::new(&at, format!("there is no entry \"{}\" to hide", truncate(id, 60)))),
+                        Some((id, None)) => problems.push(Problem::new(&at, concat(&["there is no entry \"", &truncate(id, 60), "\" to hide"]))),
                         None => problems.push(Problem::new(&at, "entry ids are strings")),
                     }
                 }
@@ -162,12 +162,12 @@ fn parse_referrals(value: &Value, content: &Content, config: &mut PartnerConfig,
 
 fn parse_text(value: &Value, content: &Content, config: &mut PartnerConfig, problems: &mut Vec<Problem>) {
     let Some(object) = value.as_object() else {
-        problems.push(Problem::new(format!("{FILE}: text"), "text must map languages to {\"key\": \"text\"}"));
+        problems.push(Problem::new(concat(&[FILE, ": text"]), "text must map languages to {\"key\": \"text\"}"));
         return;
     };
     let english = content.catalogs.source();
     for (lang, texts) in object {
-        let at = format!("{FILE}: text.{}", truncate(lang, 20));
+        let at = concat(&[FILE, ": text.", &truncate(lang, 20)]);
         if !content.catalogs.languages.iter().any(|c| c.lang() == lang) {
             problems.push(Problem::new(&at, "Putokaz has no catalog for this language"));
             continue;
@@ -177,7 +177,7 @@ fn parse_text(value: &Value, content: &Content, config: &mut PartnerConfig, prob
             continue;
         };
         for (key, text) in texts {
-            let key_at = format!("{at}.{}", truncate(key, 60));
+            let key_at = concat(&[&at, ".", &truncate(key, 60)]);
             let Some(source) = english.and_then(|c| c.get(key)) else {
                 problems.push(Problem::new(key_at, "no such message key"));
                 continue;
@@ -191,7 +191,7 @@ fn parse_text(value: &Value, content: &Content, config: &mut PartnerConfig, prob
             } else if text.chars().any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)) {
                 problems.push(Problem::new(key_at, "contains control or bidirectional-override characters"));
             } else if placeholders(source) != placeholders(text) {
-                problems.push(Problem::new(key_at, format!("must use the placeholders {}", super::quoted_list(&placeholders(source)))));
+                problems.push(Problem::new(key_at, concat(&["must use the placeholders ", &super::quoted_list(&placeholders(source))])));
             } else {
                 config.text.push((lang.clone(), key.clone(), text.to_string()));
             }

@@ -16,10 +16,6 @@ use super::directory::{Audience, Confidence, Contact, Directory, Entry, Hours, N
 use super::value::{Map, Value};
 use super::{truncate, List, Problem, Text};
 
-fn named<T: Copy>(name: &str, names: &[(&str, T)]) -> Option<T> {
-    names.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
-}
-
 /// The name of an enum value in a table of `(name, value)`: what serde
 /// writes for it (tests in json.rs hold the tables to serde's names).
 pub(super) fn name_of<T: Copy + PartialEq>(value: T, names: &[(&'static str, T)]) -> &'static str {
@@ -110,7 +106,10 @@ impl<'a> Fields<'a> {
 
 /// `` `a`, `b` `` or `` one of `a`, `b`, `c` ``, as serde lists what it expected.
 fn one_of(names: &[&str]) -> String {
-    let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    let mut list = Vec::new();
+    for name in names {
+        list.push(super::concat(&["`", name, "`"]));
+    }
     match list.len() {
         0 => "nothing".into(),
         1 => list[0].clone(),
@@ -124,11 +123,11 @@ fn one_of(names: &[&str]) -> String {
 fn invalid(value: &Value, expected: &str) -> String {
     let found = match value {
         Value::Null => "null".to_string(),
-        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Bool(b) => super::concat(&["boolean `", if *b { "true" } else { "false" }, "`"]),
         Value::Number(n) => match n.as_i64() {
-            Some(i) if i < 0 => format!("integer `{i}`"),
+            Some(i) if i < 0 => super::concat(&["integer `", &super::signed_decimal(i), "`"]),
             _ => match n.as_u64() {
-                Some(u) => format!("integer `{u}`"),
+                Some(u) => super::concat(&["integer `", &super::decimal(u), "`"]),
                 None => "floating point".to_string(),
             },
         },
@@ -147,13 +146,20 @@ fn boolean(value: &Value) -> Read<bool> {
     value.as_bool().ok_or_else(|| invalid(value, "a boolean"))
 }
 
-fn list<T: Clone>(value: &Value, read: impl Fn(&Value) -> Read<T>) -> Read<List<T>> {
-    let items: Read<Vec<T>> = value.as_array().ok_or_else(|| invalid(value, "a sequence"))?.iter().map(read).collect();
-    items.map(List::Owned)
+/// A list read item by item (a loop, not `collect` into a `Result`: that
+/// brings std's iterator adapters for every item type), with `read` behind a
+/// pointer so that each item type's loop is compiled once.
+fn list<T: Clone>(value: &Value, read: &dyn Fn(&Value) -> Read<T>) -> Read<List<T>> {
+    let items = value.as_array().ok_or_else(|| invalid(value, "a sequence"))?;
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        out.push(read(item)?);
+    }
+    Ok(List::Owned(out))
 }
 
 fn strings(value: &Value) -> Read<List<Text>> {
-    list(value, string)
+    list(value, &string)
 }
 
 /// A map of texts, such as names by language, as pairs sorted by key (a
@@ -168,11 +174,15 @@ fn text_map(value: &Value) -> Read<List<(Text, Text)>> {
 }
 
 fn variant<T: Copy>(value: &Value, names: &[(&str, T)]) -> Read<T> {
+    let known: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+    variant_index(value, &known).map(|i| names[i].1)
+}
+
+/// Which of `names` a JSON string is; the part of [`variant`] that is the
+/// same for every enum.
+fn variant_index(value: &Value, names: &[&str]) -> Read<usize> {
     let name = value.as_str().ok_or_else(|| invalid(value, "string or map"))?;
-    named(name, names).ok_or_else(|| {
-        let known: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
-        format!("unknown variant `{name}`, expected {}", one_of(&known))
-    })
+    names.iter().position(|n| *n == name).ok_or_else(|| format!("unknown variant `{name}`, expected {}", one_of(names)))
 }
 
 /// One directory entry, as a partner or a directory file gives it.
@@ -184,11 +194,11 @@ pub fn entry(value: &Value) -> Read<Entry> {
         country: string(o.required("country")?)?,
         works_in: o.or_default("works_in", strings)?,
         area_name: o.optional("area_name", string)?,
-        contacts: list(o.required("contacts")?, contact)?,
+        contacts: list(o.required("contacts")?, &contact)?,
         hours: o.optional("hours", hours)?,
         languages: o.or_default("languages", strings)?,
-        services: list(o.required("services")?, |v| variant(v, SERVICES))?,
-        audience: list(o.required("audience")?, |v| variant(v, AUDIENCES))?,
+        services: list(o.required("services")?, &|v| variant(v, SERVICES))?,
+        audience: list(o.required("audience")?, &|v| variant(v, AUDIENCES))?,
         emergency: o.or_default("emergency", boolean)?,
         sources: strings(o.required("sources")?)?,
         last_verified: string(o.required("last_verified")?)?,
@@ -233,7 +243,7 @@ fn hours(value: &Value) -> Read<Hours> {
         always: o.or_default("always", boolean)?,
         tz: o.or_default("tz", string)?,
         weekly: o.or_default("weekly", |v| {
-            list(v, |slot| {
+            list(v, &|slot| {
                 let o = Fields::new(slot, "struct Slot", &["days", "open", "close"])?;
                 Ok(Slot { days: strings(o.required("days")?)?, open: string(o.required("open")?)?, close: string(o.required("close")?)? })
             })

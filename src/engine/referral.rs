@@ -69,13 +69,15 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
     let maybe_child = outcome.child_rules;
     let abroad = country != context.region;
 
-    let emergency: Vec<Pick> = directory
-        .entries
-        .iter()
-        .filter(|e| e.emergency && e.works_in(country))
-        .take(3)
-        .map(|entry| Pick { entry, why: vec![Why::new("ref.why.emergency")], open: entry.open_state(context.now), check_first: entry.confidence == Confidence::Low })
-        .collect();
+    let mut emergency: Vec<Pick> = Vec::new();
+    for entry in directory.entries.iter() {
+        if emergency.len() == 3 {
+            break;
+        }
+        if entry.emergency && entry.works_in(country) {
+            emergency.push(Pick { entry, why: vec![Why::new("ref.why.emergency")], open: entry.open_state(context.now), check_first: entry.confidence == Confidence::Low });
+        }
+    }
 
     let local_services = directory.entries.iter().filter(|e| !e.emergency && !country.is_empty() && e.country == country).count();
     let mut scored: Vec<(i32, Pick)> = Vec::new();
@@ -169,7 +171,10 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
     // Highest score first; the id breaks ties so the order never depends on file order by chance.
     super::sort_by(&mut scored, |(a, pa), (b, pb)| b.cmp(a).then_with(|| pa.entry.id.cmp(&pb.entry.id)));
     // One number listed twice (a European line and its national operator) is one service.
-    let mut numbers: Vec<&str> = emergency.iter().filter_map(|p| p.entry.voice()).map(|n| &*n.number).collect();
+    let mut numbers: Vec<&str> = Vec::new();
+    for pick in &emergency {
+        numbers.extend(pick.entry.voice().map(|n| &*n.number));
+    }
     let mut services = Vec::new();
     for (_, pick) in scored {
         if services.len() == MAX_PICKS {

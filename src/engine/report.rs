@@ -18,20 +18,22 @@ use super::pairs;
 pub fn option_text(content: &Content, lang: &str, question: &super::Question, option: &str, about_other: bool) -> String {
     let catalogs = &content.catalogs;
     match question.kind {
-        Kind::YesNo => catalogs.text(lang, &format!("opt.{option}")).to_string(),
-        Kind::Country => catalogs.text(lang, &format!("country.{option}")).to_string(),
+        Kind::YesNo => text(content, lang, &["opt.", option]),
+        Kind::Country => text(content, lang, &["country.", option]),
         Kind::Single | Kind::Multi => {
-            let key = format!("q.{}.{option}", question.id);
-            let other = format!("{key}.them");
-            if about_other && catalogs.resolve(lang).get(&other).is_some() {
-                catalogs.text(lang, &other).to_string()
-            } else {
-                catalogs.text(lang, &key).to_string()
-            }
+            let key = super::concat(&["q.", &question.id, ".", option]);
+            let other = super::concat(&[&key, ".them"]);
+            text(content, lang, &[if about_other && catalogs.resolve(lang).get(&other).is_some() { &other } else { &key }])
         }
     }
 }
 
+
+/// The text of the message whose key is `parts` joined, in `lang` (a key
+/// built with `format!` costs the browser a formatter call at each place).
+pub fn text(content: &Content, lang: &str, parts: &[&str]) -> String {
+    content.catalogs.text(lang, &super::concat(parts)).to_string()
+}
 
 /// A result in one language, ready to show or print as JSON.
 #[derive(Debug, Clone, Serialize)]
@@ -121,7 +123,7 @@ impl Report {
     pub fn new(content: &Content, lang: &str, outcome: &Outcome, answers: &Answers, region: &str, now: UtcMinutes, local_offset: i32) -> Report {
         let catalogs = &content.catalogs;
         let lang = catalogs.resolve(lang).lang().to_string();
-        let t = |key: &str| catalogs.text(&lang, key).to_string();
+        let t = |parts: &[&str]| text(content, &lang, parts);
         let sign = |id: &str| {
             let indicator = content.indicator(id);
             let dimension = indicator.and_then(|i| main_dimension(content, i));
@@ -129,33 +131,44 @@ impl Report {
             Sign {
                 id: id.to_string(),
                 dimension,
-                text: t(&format!("ind.{id}")),
-                check: is_flag.then(|| t(&format!("flag.{id}.check"))),
+                text: t(&["ind.", id]),
+                check: is_flag.then(|| t(&["flag.", id, ".check"])),
             }
         };
-        let indicators: Vec<Sign> = outcome.fired.iter().map(|id| sign(id)).collect();
+        let signs = |ids: &[String]| {
+            let mut out = Vec::new();
+            for id in ids {
+                out.push(sign(id));
+            }
+            out
+        };
+        let indicators: Vec<Sign> = signs(&outcome.fired);
         // In the order of Dimension::ALL, then signs of no dimension; each
         // group's signs in the order they fired.
         let mut groups: Vec<Group> = Vec::new();
         for dimension in Dimension::ALL.map(Some).into_iter().chain([None]) {
-            let signs: Vec<Sign> = indicators.iter().filter(|s| s.dimension == dimension).cloned().collect();
+            let mut signs = Vec::new();
+            for sign in &indicators {
+                if sign.dimension == dimension {
+                    signs.push(sign.clone());
+                }
+            }
             if !signs.is_empty() {
-                let title = dimension.map_or_else(|| t("ui.signs_other"), |d| t(&format!("dim.{}", d.id())));
+                let title = dimension.map_or_else(|| t(&["ui.signs_other"]), |d| t(&["dim.", d.id()]));
                 groups.push(Group { dimension, title, signs });
             }
         }
         let about_other = outcome.about_other;
-        let unknown = outcome
-            .unknown_questions
-            .iter()
-            .map(|id| UnknownAnswer { id: id.clone(), text: t(&format!("q.{id}{}", if about_other { ".them" } else { "" })) })
-            .collect();
+        let mut unknown = Vec::new();
+        for id in &outcome.unknown_questions {
+            unknown.push(UnknownAnswer { id: id.clone(), text: t(&["q.", id, if about_other { ".them" } else { "" }]) });
+        }
         let mut not_assessed: Vec<String> = Vec::new();
         for id in &outcome.unassessed {
             let title = content
                 .indicator(id)
                 .and_then(|i| main_dimension(content, i))
-                .map_or_else(|| t("ui.signs_other"), |d| t(&format!("dim.{}", d.id())));
+                .map_or_else(|| t(&["ui.signs_other"]), |d| t(&["dim.", d.id()]));
             if !not_assessed.contains(&title) {
                 not_assessed.push(title);
             }
@@ -164,8 +177,8 @@ impl Report {
             score: j.score,
             max_score: j.max_score,
             validated: j.validated,
-            flags: j.flags.iter().map(|id| sign(id)).collect(),
-            note: t("ui.job_score_note"),
+            flags: signs(&j.flags),
+            note: t(&["ui.job_score_note"]),
         });
 
         // "Another country" is a country we know nothing about; no answer means the widget's region.
@@ -178,20 +191,28 @@ impl Report {
         let context = Context { outcome, country_now, country_work, region: region.to_string(), lang: &lang, now };
         let selection = referral::select(&content.directory, &context);
         let here = context.country_now.clone();
-        let view = |pick: &Pick| referral_view(content, &lang, pick, local_offset, here.as_deref());
-        let emergency: Vec<ReferralView> = selection.emergency.iter().map(view).collect();
-        let referrals = selection.services.iter().map(view).collect();
+        // Loops, not `map(..).collect()`: std's collecting code, with the
+        // whole referral view inlined into it, is larger than the loop.
+        let views = |picks: &[Pick]| {
+            let mut out = Vec::new();
+            for pick in picks {
+                out.push(referral_view(content, &lang, pick, local_offset, here.as_deref()));
+            }
+            out
+        };
+        let emergency: Vec<ReferralView> = views(&selection.emergency);
+        let referrals = views(&selection.services);
         let no_local = selection.no_local.then(|| match &selection.country_now {
-            Some(code) => fill(&t("ref.no_local"), &[("country", &t(&format!("country.{code}")))]),
-            None => t("ref.no_local_unknown"),
+            Some(code) => fill(&t(&["ref.no_local"]), &[("country", &t(&["country.", code]))]),
+            None => t(&["ref.no_local_unknown"]),
         });
         let next_steps = next_steps(content, outcome, &selection, &lang);
 
         Report {
             level: outcome.level,
-            title: t(&format!("level.{}.title", outcome.level.id())),
-            summary: t(&format!("level.{}.body", outcome.level.id())),
-            positive_dimensions: outcome.positive.iter().map(|(s, d)| format!("{}/{}", s.id(), d.id())).collect(),
+            title: t(&["level.", outcome.level.id(), ".title"]),
+            summary: t(&["level.", outcome.level.id(), ".body"]),
+            positive_dimensions: outcome.positive.iter().map(|(s, d)| super::concat(&[s.id(), "/", d.id()])).collect(),
             indicators,
             groups,
             unknown,
@@ -199,7 +220,7 @@ impl Report {
             could_be_higher: outcome.could_be_higher,
             job_offer,
             next_steps,
-            emergency_missing: emergency.is_empty().then(|| t("ui.emergency_missing")),
+            emergency_missing: emergency.is_empty().then(|| t(&["ui.emergency_missing"])),
             emergency,
             referrals,
             no_local,
@@ -263,45 +284,49 @@ fn next_steps(content: &Content, outcome: &Outcome, selection: &Selection<'_>, l
 }
 
 fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i32, country_now: Option<&str>) -> ReferralView {
-    let t = |key: &str| content.catalogs.text(lang, key).to_string();
+    let t = |parts: &[&str]| text(content, lang, parts);
     let entry = pick.entry;
     let primary = lang.split('-').next().unwrap_or(lang);
     // A short code such as 192 only works inside its own country.
     let dialable = |n: &directory::Number| n.is_e164() || country_now.is_some_and(|c| entry.works_in(c));
-    let contacts = entry
-        .contacts
-        .iter()
-        .filter(|contact| match contact {
+    let mut contacts = Vec::new();
+    for contact in entry.contacts.iter() {
+        let shown = match contact {
             Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) => dialable(n),
             Contact::Email { .. } | Contact::Web { .. } => true,
-        })
-        .map(|contact| {
+        };
+        if shown {
             let (kind, label, href, note) = match contact {
-                Contact::Voice(n) => ("voice", n.shown().to_string(), Some(format!("tel:{}", n.number)), &n.note),
-                Contact::Sms(n) => ("sms", n.shown().to_string(), Some(format!("sms:{}", n.number)), &n.note),
-                Contact::Whatsapp(n) => ("whatsapp", n.shown().to_string(), n.is_e164().then(|| format!("https://wa.me/{}", &n.number[1..])), &n.note),
+                Contact::Voice(n) => ("voice", n.shown().to_string(), Some(super::concat(&["tel:", &n.number])), &n.note),
+                Contact::Sms(n) => ("sms", n.shown().to_string(), Some(super::concat(&["sms:", &n.number])), &n.note),
+                Contact::Whatsapp(n) => ("whatsapp", n.shown().to_string(), n.is_e164().then(|| super::concat(&["https://wa.me/", n.number.get(1..).unwrap_or_default()])), &n.note),
                 Contact::Viber(n) => ("viber", n.shown().to_string(), None, &n.note),
-                Contact::Email { address } => ("email", address.to_string(), Some(format!("mailto:{address}")), &NO_NOTE),
+                Contact::Email { address } => ("email", address.to_string(), Some(super::concat(&["mailto:", address])), &NO_NOTE),
                 Contact::Web { url } => ("web", web_label(url), Some(url.to_string()), &NO_NOTE),
             };
             // A note in another language than the person's would be noise; English only for English.
             let note = pairs::get(note, lang).or_else(|| pairs::get(note, primary)).map(|n| n.to_string());
-            ContactView { kind, label, href, note }
-        })
-        .collect();
-    let why = pick
-        .why
-        .iter()
-        .map(|w| {
-            let arg = w.arg.as_deref().unwrap_or("");
-            let arg_text = match w.key {
-                "ref.why.local" | "ref.why.home" | "ref.why.work_country" => t(&format!("country.{arg}")),
-                "ref.why.language" => t(&format!("lang.{arg}")),
-                _ => arg.to_string(),
-            };
-            fill(&t(w.key), &[("country", &arg_text), ("language", &arg_text)])
-        })
-        .collect();
+            contacts.push(ContactView { kind, label, href, note });
+        }
+    }
+    let mut why = Vec::new();
+    for w in pick.why.iter() {
+        let arg = w.arg.as_deref().unwrap_or("");
+        let arg_text = match w.key {
+            "ref.why.local" | "ref.why.home" | "ref.why.work_country" => t(&["country.", arg]),
+            "ref.why.language" => t(&["lang.", arg]),
+            _ => arg.to_string(),
+        };
+        why.push(fill(&t(&[w.key]), &[("country", &arg_text), ("language", &arg_text)]));
+    }
+    let mut services = Vec::new();
+    for service in entry.services.iter() {
+        services.push(t(&["ref.service.", super::read::name_of(*service, super::read::SERVICES)]));
+    }
+    let mut languages = Vec::new();
+    for language in entry.languages.iter() {
+        languages.push(t(&["lang.", language]));
+    }
     ReferralView {
         id: entry.id.to_string(),
         name: match (lang, pairs::get(&entry.name, "sr-Cyrl"), pairs::get(&entry.name, "sr-Latn")) {
@@ -310,13 +335,13 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
             _ => entry.name_in(lang).to_string(),
         },
         why,
-        services: entry.services.iter().map(|s| t(&format!("ref.service.{}", super::read::name_of(*s, super::read::SERVICES)))).collect(),
+        services,
         contacts,
         hours: hours_text(content, lang, pick.open, local_offset),
         open: pick.open,
         check_first: pick.check_first,
         last_verified: entry.last_verified.to_string(),
-        languages: entry.languages.iter().map(|l| t(&format!("lang.{l}"))).collect(),
+        languages,
     }
 }
 
@@ -339,15 +364,38 @@ pub fn hours_text(content: &Content, lang: &str, open: OpenState, local_offset: 
     match open {
         OpenState::Always => t("ref.hours.always"),
         OpenState::Open { closes_in } if closes_in <= 60 => {
-            fill(content.catalogs.plural(lang, "ref.hours.closes_soon", closes_in as u32), &[("minutes", &closes_in.to_string())])
+            fill(content.catalogs.plural(lang, "ref.hours.closes_soon", closes_in as u32), &[("minutes", &super::signed_decimal(closes_in))])
         }
         OpenState::Open { .. } => t("ref.hours.open"),
         OpenState::Closed { opens_at } => {
             let here = time::local(opens_at, local_offset);
             let day = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][here.weekday as usize];
-            let clock = format!("{:02}:{:02}", here.minute / 60, here.minute % 60);
-            fill(&t("ref.hours.closed"), &[("day", &t(&format!("day.{day}"))), ("time", &clock)])
+            fill(&t("ref.hours.closed"), &[("day", &text(content, lang, &["day.", day])), ("time", &clock(here.minute))])
         }
         OpenState::Unknown => t("ref.hours.unknown"),
+    }
+}
+
+/// A minute of the day as `09:05`, as `format!("{:02}:{:02}")` writes it
+/// (without the formatter, and without a UTF-8 check for the digits).
+fn clock(minute: u16) -> String {
+    let mut out = String::new();
+    for n in [minute / 60, minute % 60] {
+        if !out.is_empty() {
+            out.push(':');
+        }
+        out.push(char::from(b'0' + (n / 10 % 10) as u8));
+        out.push(char::from(b'0' + (n % 10) as u8));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_clock_is_written_as_format_writes_it() {
+        for minute in 0..24 * 60 {
+            assert_eq!(super::clock(minute), format!("{:02}:{:02}", minute / 60, minute % 60));
+        }
     }
 }

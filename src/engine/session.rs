@@ -171,7 +171,12 @@ pub fn normalise(content: &Content, question: &Question, answer: Answer) -> Resu
                     None => return Err(AnswerError::NotAnOption(choice.clone())),
                 }
             }
-            let choices: Vec<String> = options.iter().zip(chosen).filter(|(_, c)| *c).map(|(o, _)| o.to_string()).collect();
+            let mut choices: Vec<String> = Vec::new();
+            for (option, chosen) in options.iter().zip(chosen) {
+                if chosen {
+                    choices.push(option.to_string());
+                }
+            }
             if choices.is_empty() {
                 return Err(AnswerError::NothingChosen);
             }

@@ -36,7 +36,7 @@ pub fn to_cyrillic(latin: &str) -> String {
             }
             let c = rest.chars().next().unwrap_or(' ');
             out.push(c);
-            rest = &rest[c.len_utf8()..];
+            rest = rest.get(c.len_utf8()..).unwrap_or_default();
         }
     }
     out
@@ -72,14 +72,14 @@ fn split_keep(text: &str) -> Vec<&str> {
         let word_char = !c.is_whitespace();
         if in_word != Some(word_char) {
             if i > start {
-                out.push(&text[start..i]);
+                out.push(text.get(start..i).unwrap_or_default());
             }
             start = i;
             in_word = Some(word_char);
         }
     }
     if start < text.len() {
-        out.push(&text[start..]);
+        out.push(text.get(start..).unwrap_or_default());
     }
     out
 }

@@ -461,12 +461,12 @@ impl Reader<'_> {
             match bytes.get(self.i) {
                 None => return Err(self.error(Code::EofWhileParsingString)),
                 Some(b'"') => {
-                    out.push_str(&self.text[start..self.i]);
+                    out.push_str(self.text.get(start..self.i).unwrap_or_default());
                     self.i += 1;
                     return Ok(out);
                 }
                 Some(b'\\') => {
-                    out.push_str(&self.text[start..self.i]);
+                    out.push_str(self.text.get(start..self.i).unwrap_or_default());
                     self.i += 1;
                     self.escape(&mut out)?;
                     start = self.i;
