@@ -407,3 +407,16 @@ fn a_missing_plural_form_is_a_problem() {
     let expected = r#"catalogs/sr-Latn: "ref.hours.closes_soon" needs the plural forms ["one", "few", "other"] of CLDR's rules for this language, not ["one", "other"]"#;
     assert!(problems.iter().any(|p| p == expected), "{problems:#?}");
 }
+
+/// The README states the size budget that `.ci/size` enforces, not another.
+#[test]
+fn readme_states_the_enforced_size_budget() {
+    let size = std::fs::read_to_string(".ci/size").unwrap();
+    let kb: u32 = size
+        .lines()
+        .find_map(|line| line.strip_prefix("budget=$((")?.split_once(" * 1024))")?.0.trim().parse().ok())
+        .expect(".ci/size sets budget=$((N * 1024))");
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let stated = format!("over the {kb} KB budget");
+    assert!(readme.contains(&stated), "README.md must say \"{stated}\", the budget in .ci/size");
+}
