@@ -242,15 +242,21 @@ pub fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
 
 /// `n` in decimal, as `n.to_string()` writes it. Every integer type's
 /// `Display` is its own code in the wasm; this one serves them all.
-pub fn decimal(mut n: u64) -> String {
+pub fn decimal(n: u64) -> String {
+    digits(n, 10)
+}
+
+/// `n` in base 10 or 16, lower-case, most significant digit first.
+fn digits(mut n: u64, base: u64) -> String {
     let mut digits = Vec::new();
     loop {
-        digits.push(b'0' + (n % 10) as u8);
-        n /= 10;
+        digits.push(b"0123456789abcdef"[(n % base) as usize]);
+        n /= base;
         if n == 0 {
             break;
         }
     }
+    // ASCII digits, pushed as chars: no UTF-8 check linked in for them.
     let mut out = String::with_capacity(digits.len());
     for &digit in digits.iter().rev() {
         out.push(char::from(digit));
@@ -274,6 +280,7 @@ pub fn concat(parts: &[&str]) -> String {
     out
 }
 
+/// At most `max_chars` characters of `text`, with "…" when cut.
 pub fn truncate(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         text.to_string()
@@ -281,7 +288,6 @@ pub fn truncate(text: &str, max_chars: usize) -> String {
         text.chars().take(max_chars).chain("…".chars()).collect()
     }
 }
-
 
 /// A text in double quotes with `"`, `\\` and control characters escaped,
 /// as `{:?}` writes it for the texts Putokaz reports (without `Debug`'s
@@ -299,30 +305,13 @@ pub fn quoted(text: &str) -> String {
             '\0' => out.push_str("\\0"),
             c if c.is_control() => {
                 out.push_str("\\u{");
-                out.push_str(&hex(c as u32));
+                out.push_str(&digits(u64::from(u32::from(c)), 16));
                 out.push('}');
             }
             c => out.push(c),
         }
     }
     out.push('"');
-    out
-}
-
-fn hex(mut n: u32) -> String {
-    let mut digits = Vec::new();
-    loop {
-        digits.push(b"0123456789abcdef"[(n % 16) as usize]);
-        n /= 16;
-        if n == 0 {
-            break;
-        }
-    }
-    // ASCII digits, pushed as chars: no UTF-8 check linked in for them.
-    let mut out = String::with_capacity(digits.len());
-    for &digit in digits.iter().rev() {
-        out.push(char::from(digit));
-    }
     out
 }
 
