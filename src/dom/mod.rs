@@ -36,6 +36,8 @@ struct State {
     flow: Flow,
     /// The page's clock, given by the boundary.
     now: fn() -> Now,
+    /// What the parts around the screen were last drawn from (see [`render::draw`]).
+    drawn: String,
     /// Only in builds with the `test-panic` feature: panic on Start.
     #[cfg(feature = "test-panic")]
     test_panic: bool,
@@ -59,12 +61,13 @@ impl Widget {
             content,
             flow,
             now,
+            drawn: String::new(),
             #[cfg(feature = "test-panic")]
             test_panic,
         }));
         let doc = document(&container)?;
         render::skeleton(&doc, &container)?;
-        show(&state.borrow(), &container, Effect::Draw)?;
+        show(&mut state.borrow_mut(), &container, Effect::Draw)?;
 
         let window = doc.default_view().ok_or(Error::DOM)?;
         let mut listeners = Vec::new();
@@ -113,7 +116,7 @@ impl Widget {
         let State { content, flow, .. } = &mut *s;
         // An attribute never moves focus.
         if flow.apply(content, action) != Effect::None {
-            let _ = show(&s, &self.container, Effect::Draw);
+            let _ = show(&mut s, &self.container, Effect::Draw);
         }
     }
 
@@ -175,13 +178,13 @@ fn dispatch(weak: &Weak<RefCell<State>>, container: &HtmlElement, action: Action
     }
     let State { content, flow, .. } = &mut *s;
     let effect = flow.apply(content, action);
-    let _ = show(&s, container, effect);
+    let _ = show(&mut s, container, effect);
 }
 
-fn show(s: &State, container: &HtmlElement, effect: Effect) -> Result<(), Error> {
-    let draw = || -> Result<_, Error> {
+fn show(s: &mut State, container: &HtmlElement, effect: Effect) -> Result<(), Error> {
+    let mut draw = || -> Result<_, Error> {
         let view = s.flow.view(&s.content, (s.now)());
-        render::draw(&document(container)?, container, &view)?;
+        render::draw(&document(container)?, container, &view, &mut s.drawn)?;
         Ok(view)
     };
     match effect {

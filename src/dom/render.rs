@@ -30,33 +30,44 @@ pub fn skeleton(doc: &Document, container: &HtmlElement) -> Result<(), Error> {
 }
 
 /// Draws a view. After a quick exit only a line saying so is left.
-pub fn draw(doc: &Document, container: &HtmlElement, view: &View) -> Result<(), Error> {
+///
+/// `drawn` remembers what the parts around the screen (the widget's own
+/// attributes, the skip link, the exit and the language bar) were last drawn
+/// from: they change only with the language or the exit address, and drawing
+/// them again on every answer would cost their style and layout for nothing.
+pub fn draw(doc: &Document, container: &HtmlElement, view: &View, drawn: &mut String) -> Result<(), Error> {
     if let ScreenView::Exited(line) = &view.screen {
+        drawn.clear();
         return fill(doc, container, &[text("p", "pk-exiting", line).attr("role", "alert")]);
     }
-    for (name, value) in [("lang", &*view.lang), ("dir", &view.dir), ("role", "region"), ("aria-label", &view.label)] {
-        container.set_attribute(name, value).map_err(|_| Error::DOM)?;
-    }
-    let skip = part(container, ".pk-skip")?;
-    skip.set_text_content(Some(&view.skip));
-    skip.set_attribute("href", &view.exit_url).map_err(|_| Error::DOM)?;
-
+    // Everything else there follows from the language (its texts and
+    // direction, which button is pressed) and the mode (the label).
+    let key = crate::engine::concat(&[&view.lang, "\n", &view.label, "\n", &view.exit_url]);
     // A plain link (it goes to another page): Enter follows it, and it is
     // announced as what it is. A role of button would also need Space.
     let exit = |t| text("a", "pk-exit", t).attr("href", &view.exit_url).attr("data-action", "exit");
-    fill(doc, &part(container, ".pk-exitbar")?, &[exit(&view.exit)])?;
-    let mut langs = el("div", "pk-langs").attr("role", "group").attr("aria-label", &view.languages_label);
-    for l in &view.languages {
-        langs.push(
-            text("button", "pk-lang", &l.name)
-                .attr("type", "button")
-                .attr("lang", &l.lang)
-                .attr("data-action", "lang")
-                .attr("data-lang", &l.lang)
-                .attr("aria-pressed", if l.pressed { "true" } else { "false" }),
-        );
+    if key != *drawn {
+        for (name, value) in [("lang", &*view.lang), ("dir", &view.dir), ("role", "region"), ("aria-label", &view.label)] {
+            container.set_attribute(name, value).map_err(|_| Error::DOM)?;
+        }
+        let skip = part(container, ".pk-skip")?;
+        skip.set_text_content(Some(&view.skip));
+        skip.set_attribute("href", &view.exit_url).map_err(|_| Error::DOM)?;
+        fill(doc, &part(container, ".pk-exitbar")?, &[exit(&view.exit)])?;
+        let mut langs = el("div", "pk-langs").attr("role", "group").attr("aria-label", &view.languages_label);
+        for l in &view.languages {
+            langs.push(
+                text("button", "pk-lang", &l.name)
+                    .attr("type", "button")
+                    .attr("lang", &l.lang)
+                    .attr("data-action", "lang")
+                    .attr("data-lang", &l.lang)
+                    .attr("aria-pressed", if l.pressed { "true" } else { "false" }),
+            );
+        }
+        fill(doc, &part(container, ".pk-bar")?, &[langs, text("p", "pk-exit-hint", &view.exit_hint)])?;
+        *drawn = key;
     }
-    fill(doc, &part(container, ".pk-bar")?, &[langs, text("p", "pk-exit-hint", &view.exit_hint)])?;
 
     let title = |t| text("h2", "pk-title", t).attr("tabindex", "-1");
     let screen = match &view.screen {

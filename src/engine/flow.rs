@@ -10,7 +10,7 @@
 
 use std::ops::Deref;
 
-use super::answer::Answer;
+use super::answer::{Answer, Answers};
 use super::assess::assess;
 use super::bundle::Content;
 use super::catalog::fill;
@@ -320,9 +320,22 @@ impl Flow {
         Effect::NewScreen
     }
 
+    /// Whether the assessment was urgent before `question` was answered,
+    /// when its answer then was `before` (an answer changes only its own entry).
+    fn was_urgent(&self, content: &Content, question: &str, before: Option<Answer>) -> bool {
+        let mut answers = self.session.answers().clone();
+        match before {
+            Some(answer) => answers.insert(question.to_string(), answer),
+            None => answers.remove(question),
+        };
+        is_urgent(content, self.session.mode, &answers)
+    }
+
     fn answer(&mut self, content: &Content, question: String, values: Vec<String>) -> Screen {
         let kind = content.question(&question).map_or(Kind::Single, |q| q.kind);
-        let urgent_before = urgent(content, &self.session);
+        // Whether this answer made the assessment urgent: the assessment
+        // before it is needed only when the one after it is urgent.
+        let before = self.session.answers().get(&question).cloned();
         let result = match answer_from(kind, values) {
             Some(answer) => self.session.answer(content, &question, answer).map_err(|e| e.message_key()),
             None => Err("ui.error_choose"),
@@ -331,7 +344,7 @@ impl Flow {
             && self.session.answers().get(&question) == Some(&Answer::Choice("no".into()));
         match result {
             Err(key) => Screen::Question { error: Some(key) },
-            Ok(()) if !urgent_before && urgent(content, &self.session) => Screen::Emergency,
+            Ok(()) if urgent(content, &self.session) && !self.was_urgent(content, &question, before) => Screen::Emergency,
             Ok(()) if not_safe => Screen::NotSafe,
             Ok(()) if self.session.is_finished() => Screen::Result,
             Ok(()) => Screen::Question { error: None },
@@ -340,7 +353,11 @@ impl Flow {
 }
 
 fn urgent(content: &Content, session: &Session) -> bool {
-    assess(content, session.mode, session.answers()).level == Level::Urgent
+    is_urgent(content, session.mode, session.answers())
+}
+
+fn is_urgent(content: &Content, mode: Mode, answers: &Answers) -> bool {
+    assess(content, mode, answers).level == Level::Urgent
 }
 
 /// The answer the values chosen on a question give, or `None` when nothing
@@ -698,10 +715,10 @@ impl Flow {
         let lang = &self.lang;
         let catalogs = &content.catalogs;
         let t = |key: &str| catalogs.text(lang, key).to_string();
-        let question = self.session.current(content)?;
+        let (question, n, total) = self.session.place(content);
+        let question = question?;
         let id: &str = &question.id;
         let about_other = self.about_other(content);
-        let (n, total) = self.session.progress(content);
         let progress = fill(&t("ui.progress"), &[("n", &decimal(n as u64)), ("total", &decimal(total as u64))]);
         // What was ticked but not sent wins over the answer given before.
         let draft = self.draft.as_ref().filter(|(q, _)| q == id).map(|(_, values)| values);

@@ -74,31 +74,36 @@ impl Session {
 
     /// The question to show now, or `None` when the questionnaire is done.
     pub fn current<'c>(&self, content: &'c Content) -> Option<&'c Question> {
-        if self.finished {
-            return None;
-        }
-        let path = self.path(content);
-        match &self.current {
-            Some(id) => path.iter().find(|q| &q.id == id).copied().or_else(|| self.first_unanswered(&path)),
-            None => path.first().copied(),
-        }
-    }
-
-    fn first_unanswered<'c>(&self, path: &[&'c Question]) -> Option<&'c Question> {
-        path.iter().find(|q| !self.answers.contains_key(&q.id)).copied()
+        self.place(content).0
     }
 
     /// `(number of the current question, number of questions on the path)`,
     /// both counting from 1. The total grows or shrinks as answers open or
     /// close modules.
     pub fn progress(&self, content: &Content) -> (usize, usize) {
+        let (_, number, total) = self.place(content);
+        (number, total)
+    }
+
+    /// The question to show now with its [`progress`](Session::progress),
+    /// from one walk of the path.
+    pub fn place<'c>(&self, content: &'c Content) -> (Option<&'c Question>, usize, usize) {
         let path = self.path(content);
         let total = path.len();
-        let number = match self.current(content) {
+        let current = match &self.current {
+            _ if self.finished => None,
+            Some(id) => path.iter().find(|q| &q.id == id).copied().or_else(|| self.first_unanswered(&path)),
+            None => path.first().copied(),
+        };
+        let number = match current {
             Some(q) => path.iter().position(|p| p.id == q.id).map_or(total, |i| i + 1),
             None => total,
         };
-        (number, total)
+        (current, number, total)
+    }
+
+    fn first_unanswered<'c>(&self, path: &[&'c Question]) -> Option<&'c Question> {
+        path.iter().find(|q| !self.answers.contains_key(&q.id)).copied()
     }
 
     /// Records an answer to the question on screen and moves on.
