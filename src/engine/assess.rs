@@ -184,7 +184,13 @@ fn judge(content: &Content, mode: Mode, sets: &[IndicatorSet], fired: &[String])
         }
         positive.extend(dims.into_iter().map(|d| (set, d)));
     }
-    if sets.iter().any(|s| s.is_child()) && fired_indicators.iter().any(|i| i.child_exploitation) {
+    // A child: a positive exploitation dimension of the child labour set, or a
+    // sign flagged child_exploitation, is at least serious (PRODUCT.md §3).
+    let child = sets.iter().any(|s| s.is_child());
+    if child && positive.contains(&(IndicatorSet::ChildLabour, Dimension::Exploitation)) {
+        level = level.max(Level::Serious);
+    }
+    if child && fired_indicators.iter().any(|i| i.child_exploitation) {
         level = level.max(Level::Serious);
     }
     // A grave purpose (Art. 388-390): the "made to" holds the means, at any age.
