@@ -196,6 +196,7 @@ impl Code {
             self.texts(&indicator.ilo_ec);
             self.n(indicator.urgent as usize);
             self.n(indicator.child_exploitation as usize);
+            self.n(indicator.grave_purpose as usize);
             let sources = &indicator.sources;
             self.n(sources.ilo_forced_labour.len());
             for n in sources.ilo_forced_labour.iter() {

@@ -160,6 +160,7 @@ impl Reader {
                 ilo_ec: r.texts(),
                 urgent: r.yes(),
                 child_exploitation: r.yes(),
+                grave_purpose: r.yes(),
                 sources: Sources {
                     ilo_forced_labour: r.list(|r| r.n() as u8),
                     unodc: r.texts(),

@@ -304,3 +304,70 @@ fn a_bundle_loads_from_files_like_the_built_in_one() {
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(content.questionnaire.questions.len(), builtin::content().questionnaire.questions.len());
 }
+
+/// Every (question, option) that fires an indicator flagged `grave_purpose`,
+/// with the answers that open its question and module (a gate such as the
+/// sexual opt-in, or the marriage question).
+fn grave_purpose_answers() -> Vec<Vec<(String, Answer)>> {
+    let content = content();
+    let mut out = Vec::new();
+    for indicator in content.questionnaire.indicators.iter().filter(|i| i.grave_purpose) {
+        for (question_id, options) in indicator.fires_if.leaves() {
+            let Some(question) = content.questionnaire.questions.iter().find(|q| q.id.as_ref() == question_id) else { continue };
+            let module = content.questionnaire.modules.iter().find(|m| m.id == question.module);
+            let mut opening: Vec<(String, Answer)> = Vec::new();
+            for condition in question.show_if.iter().chain(module.and_then(|m| m.show_if.as_ref())) {
+                for (q, opts) in condition.leaves() {
+                    if let Some(first) = opts.first() {
+                        opening.push((q.to_string(), Answer::Choice(first.to_string())));
+                    }
+                }
+            }
+            for option in options {
+                let answer = if question.kind == Kind::Multi { Answer::Choices(vec![option.to_string()]) } else { Answer::Choice(option.to_string()) };
+                let mut set = opening.clone();
+                set.push((question_id.to_string(), answer));
+                out.push(set);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_grave_purpose_answer_is_at_least_serious() {
+    // Any other answers (random, unknown, contradictory), then one answer
+    // that fires a grave purpose (Art. 388-390): the level is never below
+    // serious, at any age.
+    let content = content();
+    let graves = grave_purpose_answers();
+    assert!(graves.len() >= 8, "grave-purpose answers: {}", graves.len());
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig { cases: 256, ..ProptestConfig::default() });
+    let (cases, checked) = (std::cell::Cell::new(0), std::cell::Cell::new(0));
+    let strategy = (answers_strategy(), 0usize..10_000);
+    runner
+        .run(&strategy, |(mut answers, pick)| {
+            cases.set(cases.get() + 1);
+            let grave = &graves[pick % graves.len()];
+            // The person is on the screening path (a "no" at the safety gate).
+            answers.insert("danger_now".into(), Answer::Choice("no".into()));
+            answers.insert("safe_to_continue".into(), Answer::Choice("yes".into()));
+            for (id, answer) in grave {
+                answers.insert(id.clone(), answer.clone());
+            }
+            let outcome = assess(content, Mode::Screening, &answers);
+            let fired_grave = outcome.fired.iter().filter_map(|id| content.indicator(id)).find(|i| i.grave_purpose);
+            let Some(indicator) = fired_grave else { return Ok(()) };
+            checked.set(checked.get() + 1);
+            prop_assert!(
+                outcome.level >= putokaz::engine::content::Level::Serious,
+                "{} fired but the level is {:?}",
+                indicator.id,
+                outcome.level
+            );
+            Ok(())
+        })
+        .unwrap();
+    eprintln!("a_grave_purpose_answer_is_at_least_serious: {} of {} cases checked", checked.get(), cases.get());
+    assert!(checked.get() * 2 >= cases.get(), "only {} of {} cases were checked", checked.get(), cases.get());
+}

@@ -9,7 +9,9 @@
 //!   vulnerability at destination are all positive. Child case: no means are
 //!   needed; an act (or a recruitment dimension) and exploitation suffice.
 //! * Overrides only raise the level: a sign of danger now makes it `urgent`;
-//!   a child in exploitation makes it at least `serious`.
+//!   a child in exploitation makes it at least `serious`, and so does a
+//!   grave purpose (Art. 388-390: prostitution of others, slavery, forced
+//!   marriage, organs, armed conflict, begging or crime) at any age.
 //! * Unknown answers never lower a level: they fire nothing, and never hide a
 //!   question, so the level is what the known answers show; the result says
 //!   what could not be assessed, and whether it could be higher.
@@ -182,7 +184,17 @@ fn judge(content: &Content, mode: Mode, sets: &[IndicatorSet], fired: &[String])
         }
         positive.extend(dims.into_iter().map(|d| (set, d)));
     }
-    if sets.iter().any(|s| s.is_child()) && fired_indicators.iter().any(|i| i.child_exploitation) {
+    // A child: a positive exploitation dimension of the child labour set, or a
+    // sign flagged child_exploitation, is at least serious (PRODUCT.md §3).
+    let child = sets.iter().any(|s| s.is_child());
+    if child && positive.contains(&(IndicatorSet::ChildLabour, Dimension::Exploitation)) {
+        level = level.max(Level::Serious);
+    }
+    if child && fired_indicators.iter().any(|i| i.child_exploitation) {
+        level = level.max(Level::Serious);
+    }
+    // A grave purpose (Art. 388-390): the "made to" holds the means, at any age.
+    if fired_indicators.iter().any(|i| i.grave_purpose) {
         level = level.max(Level::Serious);
     }
     if fired_indicators.iter().any(|i| i.urgent) {

@@ -122,6 +122,9 @@ pub struct Indicator {
     pub urgent: bool,
     #[serde(default)]
     pub child_exploitation: bool,
+    /// A grave purpose (Art. 388-390): at least `serious` at any age.
+    #[serde(default)]
+    pub grave_purpose: bool,
     /// Required, but left out of the browser copy of the built-in content
     /// (see build.rs); the check that it is not empty stays.
     pub sources: Sources,
