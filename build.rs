@@ -187,6 +187,7 @@ impl Code {
             self.n(question.role.map_or(0, |r| r as usize + 1));
             self.option_condition(&question.show_if);
             self.texts(&question.exclusive);
+            self.texts(&question.assume);
         }
         self.n(q.indicators.len());
         for indicator in q.indicators.iter() {

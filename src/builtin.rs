@@ -132,7 +132,7 @@ impl Reader {
 
     fn questionnaire(&mut self) -> Questionnaire {
         const MODES: [Mode; 2] = [Mode::Screening, Mode::JobOffer];
-        const KINDS: [Kind; 4] = [Kind::YesNo, Kind::Single, Kind::Multi, Kind::Country];
+        const KINDS: [Kind; 5] = [Kind::YesNo, Kind::Single, Kind::Multi, Kind::Country, Kind::Countries];
         const ROLES: [Role; 5] = [Role::Age, Role::Subject, Role::CountryNow, Role::CountryWork, Role::SafeNow];
         const ELEMENTS: [Element; 3] = [Element::Act, Element::Means, Element::Purpose];
         Questionnaire {
@@ -152,6 +152,7 @@ impl Reader {
                 role: r.n().checked_sub(1).map(|i| ROLES[i]),
                 show_if: r.option_condition(),
                 exclusive: r.texts(),
+                assume: r.texts(),
             }),
             indicators: self.list(|r| Indicator {
                 id: r.text(),

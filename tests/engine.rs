@@ -169,14 +169,17 @@ fn no_result_ever_says_the_person_is_safe() {
 /// Every question a path can show: branch on every answer of every question
 /// that decides what is shown next.
 fn longest_paths(content: &Content, mode: Mode) -> (usize, usize) {
-    let gates: Vec<&str> = content
+    let leaves: Vec<(&str, Vec<String>)> = content
         .questionnaire
         .questions
         .iter()
         .flat_map(|q| q.show_if.iter())
         .chain(content.questionnaire.modules.iter().flat_map(|m| m.show_if.iter()))
-        .flat_map(|c| c.leaves().into_iter().map(|(q, _)| q))
+        .flat_map(|c| c.leaves().into_iter().map(|(q, options)| (q, options.iter().map(|o| o.to_string()).collect())))
         .collect();
+    let gates: Vec<&str> = leaves.iter().map(|(q, _)| *q).collect();
+    // Options no condition names all open the same: one of them stands for all.
+    let named = |question: &str, option: &str| leaves.iter().any(|(q, options)| *q == question && options.iter().any(|o| o == option));
     let mut n_paths = 0;
     let mut longest = 0;
     let mut stack = vec![Answers::new()];
@@ -189,10 +192,21 @@ fn longest_paths(content: &Content, mode: Mode) -> (usize, usize) {
                 assert!(n_paths < 2_000_000, "too many paths to enumerate");
             }
             Some(question) => {
+                // A question that decides what is shown next is answered
+                // every way that can open something: each option of a single
+                // choice; for a multiple choice, everything but its exclusive
+                // options at once (conditions only ever ask whether an option
+                // was chosen), and each exclusive option.
                 let mut choices = vec![Answer::NotSure];
                 if gates.contains(&&*question.id) {
-                    for option in content.options_of(question) {
-                        choices.push(if question.kind == Kind::Multi { Answer::Choices(vec![option.to_string()]) } else { Answer::Choice(option.to_string()) });
+                    let options = content.options_of(question);
+                    if question.kind.multiple() {
+                        let (exclusive, others): (Vec<_>, Vec<_>) = options.iter().partition(|o| question.exclusive.contains(o));
+                        choices.push(Answer::Choices(others.iter().map(|o| o.to_string()).collect()));
+                        choices.extend(exclusive.iter().map(|o| Answer::Choices(vec![o.to_string()])));
+                    } else {
+                        let (named, unnamed): (Vec<_>, Vec<_>) = options.iter().partition(|o| named(&question.id, o));
+                        choices.extend(named.iter().chain(unnamed.first()).map(|o| Answer::Choice(o.to_string())));
                     }
                 }
                 for choice in choices {

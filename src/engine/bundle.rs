@@ -73,7 +73,7 @@ impl Content {
         match question.kind {
             Kind::YesNo => vec![Text::Borrowed("yes"), Text::Borrowed("no")],
             Kind::Single | Kind::Multi => question.options.to_vec(),
-            Kind::Country => {
+            Kind::Country | Kind::Countries => {
                 let mut codes = self.questionnaire.countries.to_vec();
                 codes.push(Text::Borrowed("other"));
                 codes
@@ -205,7 +205,7 @@ impl Content {
 
     fn validate_options(&self, question: &Question, at: &str, problems: &mut Vec<Problem>) {
         match question.kind {
-            Kind::YesNo | Kind::Country if !question.options.is_empty() => {
+            Kind::YesNo | Kind::Country | Kind::Countries if !question.options.is_empty() => {
                 problems.push(Problem::new(at, "yes/no and country questions take no options list"))
             }
             Kind::Single | Kind::Multi if question.options.len() < 2 => {
@@ -229,6 +229,11 @@ impl Content {
         for option in question.exclusive.iter() {
             if !options.contains(&**option) {
                 problems.push(Problem::new(at, format!("exclusive option \"{option}\" is not an option")));
+            }
+        }
+        for option in question.assume.iter() {
+            if !self.options_of(question).iter().any(|o| o == option) {
+                problems.push(Problem::new(at, format!("assumed option \"{option}\" is not an option")));
             }
         }
     }
@@ -439,7 +444,7 @@ fn can_be_true(cond: &Condition, content: &Content) -> bool {
         }
         let Some(question) = content.question(qid) else { return false };
         let options = content.options_of(question);
-        let answers = if question.kind == Kind::Multi {
+        let answers = if question.kind.multiple() {
             options.iter().map(|o| Answer::Choices(vec![o.to_string()])).collect()
         } else {
             options.iter().map(|o| Answer::Choice(o.to_string())).collect()

@@ -35,6 +35,20 @@ pub enum Kind {
     Single,
     Multi,
     Country,
+    /// Several countries: a multiple choice over the questionnaire's countries.
+    Countries,
+}
+
+impl Kind {
+    /// Whether the answer may hold several options.
+    pub fn multiple(self) -> bool {
+        matches!(self, Kind::Multi | Kind::Countries)
+    }
+
+    /// Whether the options are the questionnaire's countries.
+    pub fn of_countries(self) -> bool {
+        matches!(self, Kind::Country | Kind::Countries)
+    }
 }
 
 /// What the engine reads a question for, beyond its indicators.
@@ -77,6 +91,11 @@ pub struct Question {
     pub show_if: Option<Condition>,
     #[serde(default)]
     pub exclusive: List<Text>,
+    /// Before this question is answered, the questions still to come are
+    /// counted as if these options were chosen (only for "question N of
+    /// about M").
+    #[serde(default)]
+    pub assume: List<Text>,
 }
 
 /// Palermo Protocol Art. 3 elements.

@@ -372,7 +372,7 @@ fn answer_from(kind: Kind, mut values: Vec<String>) -> Option<Answer> {
     }
     match (kind, values.len()) {
         (_, 0) => None,
-        (Kind::Multi, _) => Some(Answer::Choices(values)),
+        (kind, _) if kind.multiple() => Some(Answer::Choices(values)),
         _ => Some(Answer::Choice(values.swap_remove(0))),
     }
 }
@@ -745,7 +745,7 @@ impl Flow {
             options.append(&mut unknown);
             Input::Country { label: t("ui.country_label"), options }
         } else {
-            Input::Choices { multi: question.kind == Kind::Multi, options, unknown }
+            Input::Choices { multi: question.kind.multiple(), options, unknown }
         };
         let hint_key = concat(&["q.", id, ".hint"]);
         Some(AskView {
@@ -754,7 +754,7 @@ impl Flow {
             title: text(content, lang, &["q.", id, if about_other { ".them" } else { "" }]),
             hint: catalogs.resolve(lang).get(&hint_key).is_some().then(|| t(&hint_key)),
             sensitive: content.module(&question.module).is_some_and(|m| m.sensitive).then(|| t("ui.sensitive_note")),
-            multi: (question.kind == Kind::Multi).then(|| t("ui.choose_all")),
+            multi: question.kind.multiple().then(|| t("ui.choose_all")),
             error: error.map(|key| ErrorView { title: t("ui.error_title"), text: t(key) }),
             input,
             submit: t("ui.continue"),

@@ -387,7 +387,7 @@ mod tests {
         for mode in [Mode::Screening, Mode::JobOffer] {
             same(to_text(&mode), serde_json::to_string(&mode).unwrap());
         }
-        for kind in [Kind::YesNo, Kind::Single, Kind::Multi, Kind::Country] {
+        for kind in [Kind::YesNo, Kind::Single, Kind::Multi, Kind::Country, Kind::Countries] {
             same(to_text(&kind), serde_json::to_string(&kind).unwrap());
         }
         for role in [Role::Age, Role::Subject, Role::CountryNow, Role::CountryWork, Role::SafeNow] {

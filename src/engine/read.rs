@@ -23,7 +23,7 @@ pub(super) fn name_of<T: Copy + PartialEq>(value: T, names: &[(&'static str, T)]
 }
 
 pub(super) const MODES: &[(&str, Mode)] = &[("screening", Mode::Screening), ("job_offer", Mode::JobOffer)];
-pub(super) const KINDS: &[(&str, Kind)] = &[("yes_no", Kind::YesNo), ("single", Kind::Single), ("multi", Kind::Multi), ("country", Kind::Country)];
+pub(super) const KINDS: &[(&str, Kind)] = &[("yes_no", Kind::YesNo), ("single", Kind::Single), ("multi", Kind::Multi), ("country", Kind::Country), ("countries", Kind::Countries)];
 pub(super) const ROLES: &[(&str, Role)] =
     &[("age", Role::Age), ("subject", Role::Subject), ("country_now", Role::CountryNow), ("country_work", Role::CountryWork), ("safe_now", Role::SafeNow)];
 

@@ -19,7 +19,7 @@ pub fn option_text(content: &Content, lang: &str, question: &super::Question, op
     let catalogs = &content.catalogs;
     match question.kind {
         Kind::YesNo => text(content, lang, &["opt.", option]),
-        Kind::Country => text(content, lang, &["country.", option]),
+        Kind::Country | Kind::Countries => text(content, lang, &["country.", option]),
         Kind::Single | Kind::Multi => {
             let key = super::concat(&["q.", &question.id, ".", option]);
             let other = super::concat(&[&key, ".them"]);

@@ -4,7 +4,7 @@
 
 use super::answer::{Answer, Answers};
 use super::bundle::Content;
-use super::content::{Kind, Mode, Question};
+use super::content::{Mode, Question};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
@@ -14,7 +14,14 @@ pub struct Session {
     /// after the last, when `finished` is set.
     current: Option<String>,
     finished: bool,
+    /// The total last shown in "question N of about M" (0 before the first
+    /// answer): it moves at most [`TOTAL_STEP`] per answer.
+    total: usize,
 }
+
+/// How far the total of "question N of about M" may move at one answer: a
+/// person should not see the end move away suddenly.
+pub const TOTAL_STEP: usize = 3;
 
 /// Why an answer was not taken. Each has a message key for the person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +56,7 @@ impl std::fmt::Display for AnswerError {
 
 impl Session {
     pub fn new(mode: Mode) -> Session {
-        Session { mode, answers: Answers::new(), current: None, finished: false }
+        Session { mode, answers: Answers::new(), current: None, finished: false, total: 0 }
     }
 
     /// Every answer given, including those to questions no longer shown.
@@ -89,17 +96,45 @@ impl Session {
     /// from one walk of the path.
     pub fn place<'c>(&self, content: &'c Content) -> (Option<&'c Question>, usize, usize) {
         let path = self.path(content);
-        let total = path.len();
+        let total = match self.total {
+            0 => self.estimate(content),
+            shown => shown,
+        };
         let current = match &self.current {
             _ if self.finished => None,
             Some(id) => path.iter().find(|q| &q.id == id).copied().or_else(|| self.first_unanswered(&path)),
             None => path.first().copied(),
         };
         let number = match current {
-            Some(q) => path.iter().position(|p| p.id == q.id).map_or(total, |i| i + 1),
-            None => total,
+            Some(q) => path.iter().position(|p| p.id == q.id).map_or(path.len(), |i| i + 1),
+            None => path.len(),
         };
-        (current, number, total)
+        (current, number, total.max(number))
+    }
+
+    /// How many questions the path will have: the questions not answered
+    /// yet are counted as if their `assume` options were chosen (so that,
+    /// before the situation is known, the total is that of the usual path,
+    /// not of the shortest).
+    pub fn estimate(&self, content: &Content) -> usize {
+        let mut answers = self.answers.clone();
+        for question in content.questionnaire.questions.iter() {
+            if !question.assume.is_empty() && !answers.contains_key(&question.id) {
+                let mut assumed: Vec<String> = question.assume.iter().map(|o| o.to_string()).collect();
+                let answer = if question.kind.multiple() { Answer::Choices(assumed) } else { Answer::Choice(assumed.swap_remove(0)) };
+                answers.insert(question.id.to_string(), answer);
+            }
+        }
+        path(content, self.mode, &answers).0.len()
+    }
+
+    /// Moves the total shown towards the estimate, by at most [`TOTAL_STEP`].
+    fn update_total(&mut self, content: &Content) {
+        let estimate = self.estimate(content);
+        self.total = match self.total {
+            0 => estimate,
+            shown => estimate.clamp(shown.saturating_sub(TOTAL_STEP), shown + TOTAL_STEP),
+        };
     }
 
     fn first_unanswered<'c>(&self, path: &[&'c Question]) -> Option<&'c Question> {
@@ -110,7 +145,11 @@ impl Session {
     pub fn answer(&mut self, content: &Content, question_id: &str, answer: Answer) -> Result<(), AnswerError> {
         let question = content.question(question_id).ok_or(AnswerError::UnknownQuestion)?;
         let answer = normalise(content, question, answer)?;
+        if self.total == 0 {
+            self.total = self.estimate(content);
+        }
         self.answers.insert(question_id.to_string(), answer);
+        self.update_total(content);
         let path = self.path(content);
         let position = path.iter().position(|q| q.id == question_id);
         let next = match position {
@@ -165,8 +204,8 @@ pub fn normalise(content: &Content, question: &Question, answer: Answer) -> Resu
     };
     match (question.kind, answer) {
         (_, unknown @ (Answer::NotSure | Answer::PreferNot)) => Ok(unknown),
-        (Kind::Multi, Answer::Choice(choice)) => normalise(content, question, Answer::Choices(vec![choice])),
-        (Kind::Multi, Answer::Choices(given)) => {
+        (kind, Answer::Choice(choice)) if kind.multiple() => normalise(content, question, Answer::Choices(vec![choice])),
+        (kind, Answer::Choices(given)) if kind.multiple() => {
             // Each option once, in the question's order: a mark per option,
             // not a sort, so any number of choices costs one pass.
             let mut chosen = vec![false; options.len()];

@@ -16,8 +16,8 @@ const PAIRS: &[(&str, &str)] = &[
     ("c", "ц"), ("č", "ч"), ("š", "ш"),
 ];
 
-/// Latin to Cyrillic. Placeholders (`{name}`), addresses and words with
-/// digits or foreign letters (q, w, x, y) stay as they are.
+/// Latin to Cyrillic. Placeholders (`{name}`), addresses, brand names and
+/// words with digits or foreign letters (q, w, x, y) stay as they are.
 pub fn to_cyrillic(latin: &str) -> String {
     let mut out = String::with_capacity(latin.len() * 2);
     for token in split_keep(latin) {
@@ -25,21 +25,34 @@ pub fn to_cyrillic(latin: &str) -> String {
             out.push_str(token);
             continue;
         }
-        let mut rest = token;
-        'outer: while !rest.is_empty() {
-            for (lat, cyr) in PAIRS {
-                if let Some(after) = rest.strip_prefix(lat) {
-                    out.push_str(cyr);
-                    rest = after;
-                    continue 'outer;
-                }
-            }
-            let c = rest.chars().next().unwrap_or(' ');
-            out.push(c);
-            rest = rest.get(c.len_utf8()..).unwrap_or_default();
-        }
+        // Where a prefix ends, "dž", "nj" or "lj" are two letters: convert the halves apart.
+        let start = token.char_indices().find(|(_, c)| !c.is_ascii_punctuation()).map_or(0, |(i, _)| i);
+        let word = token.get(start..).unwrap_or_default();
+        let split = SPLIT.iter().find_map(|e| {
+            let (head, tail) = e.split_once('|')?;
+            let mut w = word.chars().map(|c| if c == 'Ž' { 'ž' } else { c.to_ascii_lowercase() });
+            head.chars().chain(tail.chars()).all(|p| w.next() == Some(p)).then_some(start + head.len())
+        });
+        let (first, second) = token.split_at(split.unwrap_or(token.len()));
+        letters(first, &mut out);
+        letters(second, &mut out);
     }
     out
+}
+
+fn letters(mut rest: &str, out: &mut String) {
+    'outer: while !rest.is_empty() {
+        for (lat, cyr) in PAIRS {
+            if let Some(after) = rest.strip_prefix(lat) {
+                out.push_str(cyr);
+                rest = after;
+                continue 'outer;
+            }
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        out.push(c);
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+    }
 }
 
 /// Cyrillic to Latin: unambiguous, letter by letter.
@@ -84,16 +97,26 @@ fn split_keep(text: &str) -> Vec<&str> {
     out
 }
 
-/// Words written as they are printed on a keyboard, in any script.
-const KEEP_LATIN: &[&str] = &["Shift"];
+/// Prefixes where "dž", "nj" or "lj" are two letters (nad-živeti, in-jekcija),
+/// with "|" where the word splits.
+const SPLIT: &[&str] = &["nad|živ", "od|žal", "pod|žanr", "in|jek", "kon|junk", "kon|jug", "van|jezi"];
+
+/// Written in Latin in any script: a key as printed on a keyboard, brands.
+const KEEP_LATIN: &[&str] = &["Shift", "Viber", "SOS"];
 
 fn keep_as_is(token: &str) -> bool {
     let word = token.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    // A domain ends in ".rs", ".com", ...; "d.o.o." and "npr." are Serbian.
+    let domain = word.rsplit_once('.').is_some_and(|(_, tld)| tld.len() > 1 && tld.chars().all(|c| c.is_ascii_lowercase()));
+    // iPhone, WhatsApp: a capital after a small letter is never Serbian.
+    let mixed = word.chars().zip(word.chars().skip(1)).any(|(a, b)| a.is_ascii_lowercase() && b.is_ascii_uppercase());
     KEEP_LATIN.contains(&word)
+        || domain
+        || mixed
         || token.contains('{')
         || token.contains('@')
         || super::find(token, "://").is_some()
-        || super::find(token, "www.").is_some()
+        || word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(|c| c.is_ascii_alphabetic())
         || token.chars().any(|c| matches!(c, 'q' | 'w' | 'x' | 'y' | 'Q' | 'W' | 'X' | 'Y'))
 }
 
@@ -109,5 +132,55 @@ mod tests {
         assert_eq!(to_latin("Љубав, њива, џеп, ђак, ћерка"), "Ljubav, njiva, džep, đak, ćerka");
         assert_eq!(to_latin("ЉУДИ Љубав"), "LJUDI Ljubav");
         assert_eq!(to_latin(&to_cyrillic("Šta će biti sa mojim pasošem?")), "Šta će biti sa mojim pasošem?");
+    }
+
+    /// Each pair's Latin, written as it is, with a capital, in capitals and
+    /// between punctuation, against the Cyrillic; the mismatches.
+    fn mismatches(pairs: &[(&str, &str)]) -> Vec<String> {
+        let mut wrong = Vec::new();
+        for (latin, cyrillic) in pairs {
+            let capital = |s: &str| s.chars().take(1).flat_map(char::to_uppercase).chain(s.chars().skip(1)).collect::<String>();
+            let cases = [
+                (latin.to_string(), cyrillic.to_string()),
+                (capital(latin), capital(cyrillic)),
+                (latin.to_uppercase(), cyrillic.to_uppercase()),
+                (format!("({latin}),"), format!("({cyrillic}),")),
+            ];
+            for (l, c) in cases {
+                if to_cyrillic(&l) != c {
+                    wrong.push(format!("{l} -> {} (not {c})", to_cyrillic(&l)));
+                }
+            }
+        }
+        wrong
+    }
+
+    #[test]
+    fn each_split_digraph_is_two_letters_in_every_case() {
+        // One word per entry of SPLIT, as a dictionary prints it.
+        let words = [
+            ("nadživeti", "надживети"),
+            ("odžaliti", "оджалити"),
+            ("podžanr", "поджанр"),
+            ("injekcija", "инјекција"),
+            ("konjunkcija", "конјункција"),
+            ("konjugacija", "конјугација"),
+            ("vanjezički", "ванјезички"),
+        ];
+        assert_eq!(words.len(), SPLIT.len());
+        let wrong = mismatches(&words);
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        // The digraph stays one letter where no prefix splits it.
+        assert_eq!(to_cyrillic("živeti, džak, njegov, konj, žaliti, nadzor"), "живети, џак, његов, коњ, жалити, надзор");
+    }
+
+    #[test]
+    fn addresses_brands_and_mixed_case_stay_in_latin() {
+        let kept = ["astra.rs", "info@astra.rs", "https://astra.rs/pomoc", "WhatsApp", "Viber", "iPhone", "SOS", "A1"];
+        let wrong: Vec<String> = kept.iter().filter(|w| to_cyrillic(&format!("({w}),")) != format!("({w}),")).map(|w| format!("{w} -> {}", to_cyrillic(w))).collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        assert_eq!(to_cyrillic("Pišite na astra.rs ili preko WhatsApp ili Viber."), "Пишите на astra.rs или преко WhatsApp или Viber.");
+        // Abbreviations and sentences are still Serbian words.
+        assert_eq!(to_cyrillic("firma d.o.o. i npr. SAD."), "фирма д.о.о. и нпр. САД.");
     }
 }
