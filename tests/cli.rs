@@ -71,7 +71,7 @@ fn assess_prints_the_result() {
 
 #[test]
 fn assess_in_job_offer_mode_and_with_odd_answers() {
-    let input = r#"{"answers": {"jo_costs": ["fee"], "no_such_question": "yes", "jo_passport": "purple"}}"#;
+    let input = r#"{"answers": {"jo_signs": ["fee"], "no_such_question": "yes", "jo_visa": "purple"}}"#;
     let output = putokaz(&["assess", "--lang", "en", "--mode", "job-offer"], input);
     let value = json(&output);
     assert!(value["job_offer"].is_object());

@@ -23,7 +23,7 @@ fn answer_for(question_index: usize, pick: usize, extra: usize) -> (String, Answ
     let question = &content.questionnaire.questions[question_index % content.questionnaire.questions.len()];
     let options = content.options_of(question);
     let answer = match pick % (options.len() + 3) {
-        n if n < options.len() && question.kind == Kind::Multi => {
+        n if n < options.len() && question.kind.multiple() => {
             Answer::Choices(vec![options[n].to_string(), options[(n + extra) % options.len()].to_string()])
         }
         n if n < options.len() => Answer::Choice(options[n].to_string()),
@@ -134,7 +134,7 @@ proptest! {
             assess(content, mode, &answers).level
         };
         let real = content.options_of(question).into_iter().map(|option| {
-            let answer = if question.kind == Kind::Multi { Answer::Choices(vec![option.to_string()]) } else { Answer::Choice(option.to_string()) };
+            let answer = if question.kind.multiple() { Answer::Choices(vec![option.to_string()]) } else { Answer::Choice(option.to_string()) };
             (option, level_with(Some(answer)))
         });
         let (lowest_option, lowest) = real.min_by_key(|(_, level)| *level).expect("every question has options");
@@ -227,7 +227,7 @@ fn answering_with_a_sign_never_lowers_the_level() {
                     _ if question.kind == Kind::YesNo => Some(Answer::Choice("no".into())),
                     _ => question.exclusive.first().map(|e| Answer::Choices(vec![e.to_string()])),
                 };
-                let after = if question.kind == Kind::Multi { Answer::Choices(vec![option.clone()]) } else { Answer::Choice(option.clone()) };
+                let after = if question.kind.multiple() { Answer::Choices(vec![option.clone()]) } else { Answer::Choice(option.clone()) };
                 if before.as_ref() == Some(&after) {
                     continue;
                 }
@@ -324,7 +324,7 @@ fn grave_purpose_answers() -> Vec<Vec<(String, Answer)>> {
                 }
             }
             for option in options {
-                let answer = if question.kind == Kind::Multi { Answer::Choices(vec![option.to_string()]) } else { Answer::Choice(option.to_string()) };
+                let answer = if question.kind.multiple() { Answer::Choices(vec![option.to_string()]) } else { Answer::Choice(option.to_string()) };
                 let mut set = opening.clone();
                 set.push((question_id.to_string(), answer));
                 out.push(set);

@@ -19,7 +19,7 @@ fn report(content: &Content, mode: Mode, lang: &str, pairs: &[(&str, &str)], now
         let question = content.question(id).unwrap_or_else(|| panic!("no question {id}"));
         let raw = if *value == "not_sure" {
             Answer::NotSure
-        } else if value.contains(',') || question.kind == putokaz::engine::Kind::Multi {
+        } else if value.contains(',') || question.kind.multiple() {
             Answer::Choices(value.split(',').map(str::to_string).collect())
         } else {
             Answer::Choice(value.to_string())
@@ -55,7 +55,7 @@ fn child_in_serbia_at_night_gets_the_childrens_line_first() {
 #[test]
 fn job_seeker_in_belgrade_is_sent_to_a_contract_check_first() {
     let content = builtin::content();
-    let r = report(content, Mode::JobOffer, "en", &[("jo_costs", "fee"), ("jo_contract", "spoken_only"), ("jo_passport", "yes")], saturday_utc(10, 0));
+    let r = report(content, Mode::JobOffer, "en", &[("jo_signs", "fee,passport"), ("jo_contract", "spoken_only")], saturday_utc(10, 0));
     assert_eq!(ids(&r)[0], "rs-astra-sos", "{:?}", ids(&r));
     assert!(r.referrals[0].why.iter().any(|w| w.contains("job offers and contracts")));
     assert!(r.referrals[0].contacts.iter().any(|c| c.href.as_deref() == Some("tel:+381117850000")));

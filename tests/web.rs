@@ -305,7 +305,7 @@ fn job_offer_mode_starts_at_the_job_offer_check() {
     assert!(w.text("[data-action=start]").contains("job offer"));
     w.click("[data-action=start]");
     assert_eq!(w.find("form.pk-question").get_attribute("data-question").as_deref(), Some("jo_recruiter"));
-    w.finish(&[("jo_costs", "fee"), ("jo_passport", "yes")], "not_sure");
+    w.finish(&[("jo_signs", "fee,passport")], "not_sure");
     assert!(w.text(".pk-screen").contains("Red flags in this job offer"));
     assert!(w.text(".pk-screen").contains("What to check:"));
     assert!(w.text(".pk-screen").contains("ASTRA"), "where to get a contract checked");

@@ -59,7 +59,7 @@ export interface Option { id: string; text: string }
 export interface Question {
   exclusive: string[];
   id: string;
-  kind: 'yes_no' | 'single' | 'multi' | 'country';
+  kind: 'yes_no' | 'single' | 'multi' | 'country' | 'countries';
   module: string;
   module_show_if: Condition | null;
   module_title: string;
