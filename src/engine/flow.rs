@@ -641,6 +641,12 @@ impl Flow {
                 for key in keys {
                     paragraphs.push(t(key));
                 }
+                // How long the usual path is, counted on the content: half a
+                // minute for each question, rounded up.
+                let questions = Session::new(self.session.mode).estimate(content);
+                let length = catalogs.plural(&self.lang, "ui.intro_length", questions as u32);
+                let minutes = decimal(questions.div_ceil(2) as u64);
+                paragraphs.insert(1, fill(length, &[("questions", &decimal(questions as u64)), ("minutes", &minutes)]));
                 let intro = IntroView {
                     title: title.clone(),
                     paragraphs,
