@@ -241,6 +241,28 @@ fn paths_are_short() {
     assert!(median <= 20, "the median scenario asks {median} questions (at most 20)");
 }
 
+/// "Question N of about M" as each scenario's person sees it: the total
+/// never jumps by more than 3 from one question to the next, and it starts
+/// near the usual length.
+#[test]
+fn the_total_in_the_progress_moves_gently() {
+    let content = builtin::content();
+    for (name, scenario) in scenarios() {
+        let mode = Mode::parse(&scenario.mode).unwrap();
+        let answers = answers_of(content, &scenario, &name);
+        let mut session = Session::new(mode);
+        let mut shown = Vec::new();
+        while let (Some(question), _, total) = session.place(content) {
+            shown.push(total);
+            let answer = answers.get(&question.id).cloned().unwrap_or(Answer::NotSure);
+            session.answer(content, &question.id, answer).unwrap_or_else(|e| panic!("{name}: {}: {e:?}", question.id));
+        }
+        for pair in shown.windows(2) {
+            assert!(pair[0].abs_diff(pair[1]) <= 3, "{name}: the total jumps from {} to {} ({shown:?})", pair[0], pair[1]);
+        }
+    }
+}
+
 #[test]
 fn each_mode_starts_where_it_should() {
     let content = builtin::content();
