@@ -198,6 +198,7 @@ impl Code {
             self.n(indicator.urgent as usize);
             self.n(indicator.child_exploitation as usize);
             self.n(indicator.grave_purpose as usize);
+            self.n(indicator.sexual as usize);
             let sources = &indicator.sources;
             self.n(sources.ilo_forced_labour.len());
             for n in sources.ilo_forced_labour.iter() {
@@ -218,6 +219,17 @@ impl Code {
         for band in job_offer.bands.iter() {
             self.n(band.min_score as usize);
             self.n(band.level as usize);
+        }
+        self.n(q.frames.len());
+        for frame in q.frames.iter() {
+            self.text(&frame.id);
+            self.condition(&frame.applies_if);
+            self.n(frame.unless_elements.len());
+            for element in frame.unless_elements.iter() {
+                self.n(*element as usize);
+            }
+            self.n(frame.max_level as usize);
+            self.texts(&frame.services_first);
         }
     }
 

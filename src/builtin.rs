@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use putokaz_engine::bundle::Content;
 use putokaz_engine::catalog::Catalog;
 use putokaz_engine::condition::Condition;
-use putokaz_engine::content::{Band, Dimension, Element, Flag, Grade, IloEc, IloItem, Indicator, IndicatorSet, JobOffer, Kind, Level, Mode, Module, Question, Questionnaire, Role, Sources};
+use putokaz_engine::content::{Band, Dimension, Element, Flag, Grade, IloEc, IloItem, Indicator, IndicatorSet, JobOffer, Kind, Level, Mode, Module, Question, Questionnaire, Role, Sources, Frame};
 use putokaz_engine::directory::{Audience, Confidence, Contact, Entry, Hours, Number, Service, Slot};
 use putokaz_engine::{List, Text};
 
@@ -162,6 +162,7 @@ impl Reader {
                 urgent: r.yes(),
                 child_exploitation: r.yes(),
                 grave_purpose: r.yes(),
+                sexual: r.yes(),
                 sources: Sources {
                     ilo_forced_labour: r.list(|r| r.n() as u8),
                     unodc: r.texts(),
@@ -174,6 +175,13 @@ impl Reader {
                 flags: self.list(|r| Flag { indicator: r.text(), weight: r.n() as u32 }),
                 bands: self.list(|r| Band { min_score: r.n() as u32, level: Level::ALL[r.n()] }),
             },
+            frames: self.list(|r| Frame {
+                id: r.text(),
+                applies_if: r.condition(),
+                unless_elements: r.list(|r| ELEMENTS[r.n()]),
+                max_level: Level::ALL[r.n()],
+                services_first: r.texts(),
+            }),
         }
     }
 

@@ -210,3 +210,79 @@ fn minutes_to_closing_read_right_in_every_language() {
     assert_eq!(closes_in("sr-Cyrl", 1), "Сада отворено, затвара се за 1 минут");
     assert_eq!(closes_in("sr-Cyrl", 3), "Сада отворено, затвара се за 3 минута");
 }
+
+/// The answers of the expert review's cases that the referral order is
+/// checked against (the situations are in tests/scenarios/review_*.json).
+const REVIEW_CHILD_LABOUR: &[(&str, &str)] = &[
+    ("danger_now", "no"), ("safe_to_continue", "yes"), ("who_for", "self"), ("age", "14_17"), ("country_now", "RS"),
+    ("situation", "work_now"), ("country_work", "RS"), ("child_signs", "no_school,no_play"), ("child_work", "heavy_work"),
+    ("child_given", "no"), ("rec_deception", "nothing"), ("rec_coercion", "none"), ("cond_work", "long_hours,dangerous"),
+    ("cond_pay", "no_pay"), ("cond_housing", "own_place"), ("control_signs", "none"), ("threats", "none"),
+    ("vuln_signs", "money_need"), ("sexual_gate", "no"), ("marriage_pressure", "no"), ("other_signs", "none"),
+];
+const REVIEW_CHILD_BEGGING: &[(&str, &str)] = &[
+    ("danger_now", "no"), ("safe_to_continue", "yes"), ("who_for", "other"), ("age", "under_14"), ("country_now", "RS"),
+    ("situation", "family"), ("child_signs", "no_school"), ("child_work", "begging"), ("child_given", "no"),
+    ("control_signs", "none"), ("threats", "none"), ("sexual_gate", "no"), ("marriage_pressure", "no"), ("other_signs", "none"),
+];
+
+fn with(base: &[(&'static str, &'static str)], changes: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
+    let mut out: Vec<_> = base.iter().filter(|(q, _)| !changes.iter().any(|(c, _)| c == q)).copied().collect();
+    out.extend_from_slice(changes);
+    out
+}
+
+#[test]
+fn childrens_cases_get_the_childrens_helpline_first_and_no_missing_children_line() {
+    let content = builtin::content();
+    let cases = [
+        ("C: 15-year-old, long, dangerous, unpaid work", REVIEW_CHILD_LABOUR.to_vec()),
+        ("H: child begging with a parent", REVIEW_CHILD_BEGGING.to_vec()),
+        ("O: child begging, travelled with adults who are not family", with(REVIEW_CHILD_BEGGING, &[("child_signs", "travelled,no_school")])),
+        ("R1: child begging in Belgrade, an adult keeps the money", with(REVIEW_CHILD_BEGGING, &[("child_work", "begging,adult_keeps_money")])),
+    ];
+    for (case, answers) in cases {
+        for hour in [3, 14, 22] {
+            let r = report(content, Mode::Screening, "en", &answers, saturday_utc(hour, 0));
+            assert_eq!(ids(&r)[0], "rs-nadel-116111", "{case} at {hour}:00: {:?}", ids(&r));
+            // No question asks whether a child is missing.
+            assert!(!ids(&r).iter().any(|id| id.contains("116000")), "{case} at {hour}:00: {:?}", ids(&r));
+        }
+    }
+}
+
+#[test]
+fn an_adult_made_to_sell_sex_gets_anti_trafficking_services_first() {
+    let content = builtin::content();
+    let answers = [
+        ("danger_now", "no"), ("safe_to_continue", "yes"), ("who_for", "self"), ("age", "18_plus"), ("country_now", "RS"),
+        ("situation", "work_now"), ("country_work", "RS"), ("rec_deception", "nothing"), ("rec_coercion", "none"),
+        ("cond_work", "none"), ("cond_pay", "none"), ("cond_housing", "own_place"), ("control_signs", "none"), ("threats", "none"),
+        ("vuln_signs", "partner"), ("sexual_gate", "yes"), ("sexual_signs", "sold_sex,no_choice,earnings_taken"),
+        ("crime_signs", "none"), ("other_signs", "none"),
+    ];
+    for hour in [3, 14, 22] {
+        let r = report(content, Mode::Screening, "en", &answers, saturday_utc(hour, 0));
+        let first = content.directory.entries.iter().find(|e| e.id == ids(&r)[0]).unwrap();
+        assert!(first.services.contains(&putokaz::engine::directory::Service::TraffickingIdentification), "at {hour}:00: {:?}", ids(&r));
+    }
+}
+
+#[test]
+fn control_by_a_partner_gets_services_for_violence_at_home_first() {
+    let content = builtin::content();
+    let answers = [
+        ("danger_now", "no"), ("safe_to_continue", "yes"), ("who_for", "self"), ("age", "18_plus"), ("country_now", "RS"),
+        ("situation", "family"), ("control_signs", "watched"), ("threats", "shame"), ("sexual_gate", "no"),
+        ("marriage_pressure", "no"), ("other_signs", "none"),
+    ];
+    for hour in [3, 14, 22] {
+        let r = report(content, Mode::Screening, "en", &answers, saturday_utc(hour, 0));
+        assert_eq!(ids(&r)[0], "rs-sos-women-0800222003", "at {hour}:00: {:?}", ids(&r));
+        assert!(r.referrals[0].why.iter().any(|w| w == "Helps people facing violence or control at home"), "{:?}", r.referrals[0].why);
+        let text = format!("{} {} {:?}", r.title, r.summary, r.next_steps).to_lowercase();
+        for word in ["traffick", "exploit"] {
+            assert!(!text.contains(word), "at {hour}:00 the result speaks of {word}: {text}");
+        }
+    }
+}

@@ -73,7 +73,7 @@ export interface Question {
 /** A sign that fired; `check` (what to ask or check) only for job-offer flags. */
 export interface Sign { id: string; dimension: Dimension | null; text: string; check?: string }
 /** Signs grouped by dimension, for "what we noticed". */
-export interface Group { dimension: Dimension | null; title: string; signs: Sign[] }
+export interface Group { dimension: Dimension | null; title: string; signs: Sign[]; /** Circumstances that can make things harder (vulnerability shown alone), not warning signs. */ context: boolean }
 
 export type OpenState =
   | { state: 'always' }

@@ -4,7 +4,13 @@
 //! The rules (docs/METHODOLOGY.md explains them with sources):
 //!
 //! * A dimension is positive with at least two strong signs; or one strong and
-//!   one medium or weak; or three medium; or two medium and one weak.
+//!   one medium or weak; or three medium; or two medium and one weak. Each
+//!   ILO/EC item counts once, however many answers point at it.
+//! * Vulnerability (the two abuse-of-vulnerability dimensions) counts in the
+//!   case rules but is context: signs of vulnerability alone give no level.
+//! * The sexual-exploitation sets apply only when a sexual answer was given.
+//! * A frame (content data) can read a result differently: control inside a
+//!   relationship, with no exploitation, is at most `some`.
 //! * Adult case: a recruitment dimension, exploitation, and coercion or
 //!   vulnerability at destination are all positive. Child case: no means are
 //!   needed; an act (or a recruitment dimension) and exploitation suffice.
@@ -20,7 +26,7 @@ use serde::Serialize;
 
 use super::answer::Answers;
 use super::bundle::Content;
-use super::content::{Dimension, Element, Grade, Indicator, IndicatorSet, Level, Mode, Role};
+use super::content::{Dimension, Element, Frame, Indicator, IndicatorSet, Level, Mode, Role};
 use super::condition::Truth;
 use super::session;
 
@@ -55,6 +61,15 @@ pub struct Outcome {
     pub child_rules: bool,
     /// True when the person answered about someone else.
     pub about_other: bool,
+    /// Some answers were "not sure"; some were "prefer not to say".
+    pub not_sure: bool,
+    pub prefer_not: bool,
+    /// More than half of the questions after the safety questions were
+    /// unknown and no sign showed: too little to say "no warning signs".
+    pub little_known: bool,
+    /// The frame the result is read in (see `Frame`), and the services it puts first.
+    pub frame: Option<String>,
+    pub services_first: Vec<String>,
 }
 
 impl Outcome {
@@ -89,16 +104,28 @@ pub fn assess(content: &Content, mode: Mode, answers: &Answers) -> Outcome {
         }
     }
     let mut unknown_questions = Vec::new();
+    let (mut not_sure, mut prefer_not) = (false, false);
+    // The safety questions (the module of the "safe to answer" question) do
+    // not count towards "too little could be assessed".
+    let gate = content.question_with_role(Role::SafeNow).map(|q| &q.module);
+    let (mut asked, mut unknown_after_gate) = (0, 0);
     for q in &path {
-        if effective.get(&q.id).is_some_and(|a| a.is_unknown()) {
-            unknown_questions.push(q.id.to_string());
+        let after_gate = gate != Some(&q.module);
+        asked += after_gate as usize;
+        match effective.get(&q.id) {
+            Some(super::Answer::NotSure) => not_sure = true,
+            Some(super::Answer::PreferNot) => prefer_not = true,
+            _ => continue,
         }
+        unknown_after_gate += after_gate as usize;
+        unknown_questions.push(q.id.to_string());
     }
+    let frame = content.questionnaire.frames.iter().find(|f| f.applies_if.evaluate(&given) == Truth::True);
 
-    let judged = judge(content, mode, &sets, &fired);
+    let judged = judge(content, mode, &sets, &fired, frame);
     let mut with_unknowns = fired.clone();
     with_unknowns.extend_from_slice(&unassessed);
-    let upper = judge(content, mode, &sets, &with_unknowns);
+    let upper = judge(content, mode, &sets, &with_unknowns, frame);
     let subject = content.question_with_role(Role::Subject);
     let about_other = subject.is_some_and(|q| {
         matches!(effective.get(&q.id), Some(super::Answer::Choice(c)) if c == "other")
@@ -106,15 +133,20 @@ pub fn assess(content: &Content, mode: Mode, answers: &Answers) -> Outcome {
     Outcome {
         level: judged.level,
         mode,
+        little_known: judged.level == Level::NoneReported && 2 * unknown_after_gate > asked,
         fired,
         child_rules: sets.iter().any(|s| s.is_child()),
-        sets,
+        sets: judged.sets,
         positive: judged.positive,
         unknown_questions,
         unassessed,
         could_be_higher: upper.level > judged.level,
         job_offer: judged.job_offer,
         about_other,
+        not_sure,
+        prefer_not,
+        services_first: judged.frame.map_or_else(Vec::new, |f| f.services_first.iter().map(|s| s.to_string()).collect()),
+        frame: judged.frame.map(|f| f.id.to_string()),
     }
 }
 
@@ -149,25 +181,46 @@ fn sets_where(keep: impl Fn(IndicatorSet) -> bool) -> Vec<IndicatorSet> {
     sets
 }
 
-struct Judgement {
+struct Judgement<'a> {
     level: Level,
+    sets: Vec<IndicatorSet>,
     positive: Vec<(IndicatorSet, Dimension)>,
     job_offer: Option<JobOfferScore>,
+    /// The frame, when it applied.
+    frame: Option<&'a Frame>,
 }
 
-fn judge(content: &Content, mode: Mode, sets: &[IndicatorSet], fired: &[String]) -> Judgement {
+/// A sign of vulnerability only: every ILO/EC item it points at is in one of
+/// the two abuse-of-vulnerability dimensions. Such signs are context: they
+/// count in the case rules, but never make a result on their own.
+pub fn is_context(content: &Content, indicator: &Indicator) -> bool {
+    !indicator.ilo_ec.is_empty()
+        && indicator.ilo_ec.iter().filter_map(|id| content.ilo_item(id)).all(|item| item.dimension.is_vulnerability())
+}
+
+fn judge<'a>(content: &Content, mode: Mode, sets: &[IndicatorSet], fired: &[String], frame: Option<&'a Frame>) -> Judgement<'a> {
     let mut fired_indicators: Vec<&Indicator> = Vec::new();
     for id in fired {
         fired_indicators.extend(content.indicator(id));
     }
+    // The sexual-exploitation sets judge sexual answers: without one, labour
+    // answers (begging, long hours) are judged by the labour sets alone.
+    let sexual = fired_indicators.iter().any(|i| i.sexual);
+    let mut judged_sets = Vec::new();
+    for &set in sets {
+        if sexual || !set.is_sexual() {
+            judged_sets.push(set);
+        }
+    }
+    let sets = judged_sets;
     let mut positive = Vec::new();
     let mut level = Level::NoneReported;
-    if !fired_indicators.is_empty() {
+    if fired_indicators.iter().any(|i| !is_context(content, i)) {
         level = Level::Some;
     }
     // A case rule, coercion at destination, or (for a child) a sign of
     // exploitation alone: serious. A sign of danger now: urgent.
-    for &set in sets {
+    for &set in &sets {
         let dims = positive_dimensions(content, set, &fired_indicators);
         let has = |d: Dimension| dims.contains(&d);
         let recruitment = Dimension::ALL.into_iter().filter(|d| d.is_recruitment()).any(has);
@@ -197,10 +250,6 @@ fn judge(content: &Content, mode: Mode, sets: &[IndicatorSet], fired: &[String])
     if fired_indicators.iter().any(|i| i.grave_purpose) {
         level = level.max(Level::Serious);
     }
-    if fired_indicators.iter().any(|i| i.urgent) {
-        level = Level::Urgent;
-    }
-
     let job_offer = (mode == Mode::JobOffer || content.questionnaire.job_offer.flags.iter().any(|f| fired.iter().any(|x| *x == f.indicator)))
         .then(|| job_offer_score(content, fired));
     if let Some(score) = &job_offer {
@@ -210,21 +259,19 @@ fn judge(content: &Content, mode: Mode, sets: &[IndicatorSet], fired: &[String])
             }
         }
     }
-    Judgement { level, positive, job_offer }
-}
-
-/// The grade an indicator has in each dimension of a set: the highest of its
-/// ILO/EC items there, by `Dimension as usize` (an array, not a map: every
-/// map type is code the browser downloads).
-pub fn grades(content: &Content, indicator: &Indicator, set: IndicatorSet) -> [Option<Grade>; Dimension::ALL.len()] {
-    let mut out = [None; Dimension::ALL.len()];
-    for item in indicator.ilo_ec.iter().filter_map(|id| content.ilo_item(id)) {
-        if let Some(&grade) = super::pairs::get(&item.grades, &set) {
-            let best = &mut out[item.dimension as usize];
-            *best = (*best).max(Some(grade));
-        }
+    // A frame applies when none of its excluded elements, no grave purpose and
+    // no exploitation showed: control in a relationship is not trafficking.
+    let frame = frame.filter(|f| {
+        !fired_indicators.iter().any(|i| i.grave_purpose || f.unless_elements.contains(&i.element))
+            && !positive.iter().any(|(_, d)| *d == Dimension::Exploitation)
+    });
+    if let Some(f) = frame {
+        level = level.min(f.max_level);
     }
-    out
+    if fired_indicators.iter().any(|i| i.urgent) {
+        level = Level::Urgent;
+    }
+    Judgement { level, sets, positive, job_offer, frame }
 }
 
 /// The published combination rule of the ILO/EC operational indicators.
@@ -235,16 +282,21 @@ pub fn dimension_rule(n_strong: usize, n_medium: usize, n_weak: usize) -> bool {
         || (n_medium >= 2 && n_weak >= 1)
 }
 
-/// The positive dimensions of a set, in the order of `Dimension::ALL`.
+/// The positive dimensions of a set, in the order of `Dimension::ALL`. Each
+/// distinct ILO/EC item counts once, at its grade in the set, however many
+/// fired signs point at it (the Delphi rule counts indicators, not answers).
 fn positive_dimensions(content: &Content, set: IndicatorSet, fired: &[&Indicator]) -> Vec<Dimension> {
     // Weak, medium and strong counts by dimension, in an array rather than a
     // map: every map type is code the browser downloads.
     let mut counts = [[0usize; 3]; Dimension::ALL.len()];
-    for indicator in fired {
-        for (count, grade) in counts.iter_mut().zip(grades(content, indicator, set)) {
-            if let Some(grade) = grade {
-                count[grade as usize] += 1;
-            }
+    let mut seen: Vec<&str> = Vec::new();
+    for item in fired.iter().flat_map(|i| i.ilo_ec.iter()).filter_map(|id| content.ilo_item(id)) {
+        if seen.contains(&&*item.id) {
+            continue;
+        }
+        seen.push(&item.id);
+        if let Some(&grade) = super::pairs::get(&item.grades, &set) {
+            counts[item.dimension as usize][grade as usize] += 1;
         }
     }
     let mut positive = Vec::new();

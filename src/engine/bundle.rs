@@ -286,6 +286,11 @@ impl Content {
             if indicator.sources.count() == 0 {
                 problems.push(Problem::new(&at, "every indicator needs at least one source"));
             }
+            // A labour answer must never open the sexual sets.
+            let sensitive = |qid: &str| self.question(qid).and_then(|q| self.module(&q.module)).is_some_and(|m| m.sensitive);
+            if indicator.sexual && !indicator.fires_if.leaves().iter().all(|(qid, _)| sensitive(qid)) {
+                problems.push(Problem::new(&at, "a sign marked sexual must fire only from questions of a sensitive module"));
+            }
             for n in indicator.sources.ilo_forced_labour.iter() {
                 if !(1..=11).contains(n) {
                     problems.push(Problem::new(&at, format!("ILO forced-labour indicator {n} does not exist (1 to 11)")));
@@ -315,6 +320,23 @@ impl Content {
         }
         if job.bands.iter().any(|b| b.min_score == 0) {
             problems.push(Problem::new(format!("{file}: job_offer.bands"), "a band from score 0 would report signs nobody gave"));
+        }
+        let mut frame_ids = BTreeSet::new();
+        for (i, frame) in self.questionnaire.frames.iter().enumerate() {
+            let at = format!("{file}: frames[{i}] \"{}\"", frame.id);
+            check_id(&frame.id, &at, problems);
+            if !frame_ids.insert(&*frame.id) {
+                problems.push(Problem::new(&at, "this frame id is used twice"));
+            }
+            self.check_condition(&frame.applies_if, None, &at, "applies_if", problems);
+            if frame.max_level == super::Level::Urgent {
+                problems.push(Problem::new(&at, "max_level urgent limits nothing"));
+            }
+            for service in frame.services_first.iter() {
+                if !super::read::SERVICES.iter().any(|(name, _)| name == service) {
+                    problems.push(Problem::new(&at, format!("\"{service}\" is not a referral service")));
+                }
+            }
         }
     }
 }
@@ -352,6 +374,11 @@ impl Catalogs {
         for level in super::Level::ALL {
             keys.insert(format!("level.{}.title", level.id()));
             keys.insert(format!("level.{}.body", level.id()));
+        }
+        for frame in q.frames.iter() {
+            for part in ["title", "body", "next", "why"] {
+                keys.insert(format!("frame.{}.{part}", frame.id));
+            }
         }
         keys
     }

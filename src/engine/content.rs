@@ -144,6 +144,10 @@ pub struct Indicator {
     /// A grave purpose (Art. 388-390): at least `serious` at any age.
     #[serde(default)]
     pub grave_purpose: bool,
+    /// A sexual answer: the ILO/EC sexual-exploitation sets are judged only
+    /// when an indicator marked so fired (or could not be checked).
+    #[serde(default)]
+    pub sexual: bool,
     /// Required, but left out of the browser copy of the built-in content
     /// (see build.rs); the check that it is not empty stays.
     pub sources: Sources,
@@ -163,6 +167,24 @@ pub struct Flag {
 pub struct Band {
     pub min_score: u32,
     pub level: super::Level,
+}
+
+/// A way of reading a result: when its condition holds and none of the
+/// listed elements, no grave purpose and no exploitation showed, the level is
+/// at most `max_level` (danger now still gives `urgent`), the result uses the
+/// frame's own words (`frame.<id>.*`), and services offering one of
+/// `services_first` come first.
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::content))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Frame {
+    pub id: Text,
+    pub applies_if: Condition,
+    #[serde(default)]
+    pub unless_elements: List<Element>,
+    pub max_level: super::Level,
+    #[serde(default)]
+    pub services_first: List<Text>,
 }
 
 /// The job-offer red-flag score: transparent expert-set weights and bands.
@@ -185,6 +207,8 @@ pub struct Questionnaire {
     pub questions: List<Question>,
     pub indicators: List<Indicator>,
     pub job_offer: JobOffer,
+    #[serde(default)]
+    pub frames: List<Frame>,
 }
 
 /// ILO/EC operational indicators: dimensions, sets and grades.
@@ -221,6 +245,11 @@ impl Dimension {
         }
     }
 
+    /// Abuse of vulnerability, at recruitment or at destination.
+    pub fn is_vulnerability(self) -> bool {
+        matches!(self, Dimension::VulnerabilityRecruitment | Dimension::VulnerabilityDestination)
+    }
+
     pub fn is_recruitment(self) -> bool {
         matches!(
             self,
@@ -254,6 +283,10 @@ impl IndicatorSet {
 
     pub fn is_child(self) -> bool {
         matches!(self, IndicatorSet::ChildLabour | IndicatorSet::ChildSexual)
+    }
+
+    pub fn is_sexual(self) -> bool {
+        matches!(self, IndicatorSet::AdultSexual | IndicatorSet::ChildSexual)
     }
 }
 

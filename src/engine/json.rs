@@ -315,7 +315,7 @@ impl ToJson for Sign {
 
 impl ToJson for Group {
     fn write_json(&self, w: &mut Writer) {
-        w.object(&[("dimension", &self.dimension), ("title", &self.title), ("signs", &self.signs)]);
+        w.object(&[("dimension", &self.dimension), ("title", &self.title), ("signs", &self.signs), ("context", &self.context)]);
     }
 }
 

@@ -94,6 +94,11 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
             continue;
         }
         let has = |s: Service| entry.services.contains(&s);
+        // No question asks whether a child is missing: a line for missing
+        // children would only push the children's helpline down.
+        if has(Service::MissingChildren) {
+            continue;
+        }
         // Checking a job offer is about work and recruitment: lines for other
         // needs (children, missing children, violence at home) would only
         // lengthen the list.
@@ -105,6 +110,14 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
         }
         let mut score = 0;
         let mut why = Vec::new();
+        // The result's frame puts its services first (control in a
+        // relationship: services for violence at home).
+        if let Some(frame) = &outcome.frame {
+            if entry.services.iter().any(|s| outcome.services_first.iter().any(|f| f == super::read::name_of(*s, super::read::SERVICES))) {
+                score += 80;
+                why.push(Why { key: "ref.why.frame", arg: Some(frame.clone()) });
+            }
+        }
         if maybe_child && (has(Service::Children) || has(Service::MissingChildren)) {
             // Services made for children come before general ones that also help children.
             let for_children = has(Service::Children) && entry.audience.contains(&Audience::Children);
@@ -119,7 +132,9 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
             score += 60;
             why.push(Why::new("ref.why.job_check"));
         }
-        if has(Service::TraffickingIdentification) {
+        // Under a frame (control in a relationship) trafficking is not the
+        // question: its services give no extra weight for it.
+        if has(Service::TraffickingIdentification) && outcome.frame.is_none() {
             score += match (child, outcome.level >= Level::Some) {
                 (true, _) => 20,
                 (false, true) => 40,

@@ -79,6 +79,8 @@ pub struct Group {
     pub dimension: Option<Dimension>,
     pub title: String,
     pub signs: Vec<Sign>,
+    /// Circumstances that can make things harder, not warning signs.
+    pub context: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -144,7 +146,10 @@ impl Report {
         };
         let indicators: Vec<Sign> = signs(&outcome.fired);
         // In the order of Dimension::ALL, then signs of no dimension; each
-        // group's signs in the order they fired.
+        // group's signs in the order they fired. When only signs of
+        // vulnerability showed, they are context, not warning signs: one
+        // group, "what can make this harder".
+        let context = outcome.level == Level::NoneReported;
         let mut groups: Vec<Group> = Vec::new();
         for dimension in Dimension::ALL.map(Some).into_iter().chain([None]) {
             let mut signs = Vec::new();
@@ -154,8 +159,18 @@ impl Report {
                 }
             }
             if !signs.is_empty() {
-                let title = dimension.map_or_else(|| t(&["ui.signs_other"]), |d| t(&["dim.", d.id()]));
-                groups.push(Group { dimension, title, signs });
+                let as_context = context && dimension.is_some_and(Dimension::is_vulnerability);
+                match groups.last_mut() {
+                    Some(last) if as_context && last.context => last.signs.extend(signs),
+                    _ => {
+                        let title = match dimension {
+                            _ if as_context => t(&["ui.signs_context"]),
+                            Some(d) => t(&["dim.", d.id()]),
+                            None => t(&["ui.signs_other"]),
+                        };
+                        groups.push(Group { dimension, title, signs, context: as_context });
+                    }
+                }
             }
         }
         let about_other = outcome.about_other;
@@ -208,10 +223,17 @@ impl Report {
         });
         let next_steps = next_steps(content, outcome, &selection, &lang);
 
+        // The words of the result: a frame's own (unless there is danger
+        // now), "too little could be assessed", or the level's.
+        let heading: [&str; 2] = match &outcome.frame {
+            Some(frame) if outcome.level != Level::Urgent => ["frame.", frame],
+            _ if outcome.little_known => ["result.", "little_known"],
+            _ => ["level.", outcome.level.id()],
+        };
         Report {
             level: outcome.level,
-            title: t(&["level.", outcome.level.id(), ".title"]),
-            summary: t(&["level.", outcome.level.id(), ".body"]),
+            title: t(&[heading[0], heading[1], ".title"]),
+            summary: t(&[heading[0], heading[1], ".body"]),
             positive_dimensions: outcome.positive.iter().map(|(s, d)| super::concat(&[s.id(), "/", d.id()])).collect(),
             indicators,
             groups,
@@ -244,9 +266,14 @@ fn main_dimension(content: &Content, indicator: &super::content::Indicator) -> O
     indicator.ilo_ec.iter().find_map(|id| content.ilo_item(id)).map(|item| item.dimension)
 }
 
-/// What the person can do next, as plain sentences.
+/// What the person can do next, as plain sentences: about someone else, a
+/// step's third-person form (`<key>.them`) when the catalog has one.
 fn next_steps(content: &Content, outcome: &Outcome, selection: &Selection<'_>, lang: &str) -> Vec<String> {
-    let t = |key: &str| content.catalogs.text(lang, key).to_string();
+    let catalog = content.catalogs.resolve(lang);
+    let t = |key: &str| {
+        let them = super::concat(&[key, ".them"]);
+        content.catalogs.text(lang, if outcome.about_other && catalog.get(&them).is_some() { &them } else { key }).to_string()
+    };
     let mut keys: Vec<&str> = Vec::new();
     let emergency_number = selection.emergency.first().and_then(|p| p.entry.voice()).map(|n| n.shown().to_string());
     let mut steps = Vec::new();
@@ -262,9 +289,19 @@ fn next_steps(content: &Content, outcome: &Outcome, selection: &Selection<'_>, l
     if outcome.about_other {
         keys.push("next.other_person");
     }
+    // "Not your fault" only where something happened to the person: a sign
+    // that is neither a job-offer red flag nor a circumstance.
+    let happened = outcome.fired.iter().filter_map(|id| content.indicator(id)).any(|i| {
+        !content.questionnaire.job_offer.flags.iter().any(|f| f.indicator == i.id) && !super::assess::is_context(content, i)
+    });
+    let frame_next = outcome.frame.as_deref().map(|f| super::concat(&["frame.", f, ".next"]));
     if outcome.level >= Level::Some {
         keys.push("next.talk");
-        keys.push("next.not_your_fault");
+        match &frame_next {
+            Some(key) => keys.push(key),
+            None if happened => keys.push("next.not_your_fault"),
+            None => {}
+        }
     }
     if outcome.mode == Mode::JobOffer || outcome.job_offer.as_ref().is_some_and(|j| !j.flags.is_empty()) {
         keys.push("next.job_check");
@@ -273,8 +310,11 @@ fn next_steps(content: &Content, outcome: &Outcome, selection: &Selection<'_>, l
     if outcome.is_fired("smuggled") {
         keys.push("next.smuggling");
     }
-    if !outcome.unknown_questions.is_empty() {
-        keys.push("next.unknown");
+    if outcome.not_sure {
+        keys.push("next.not_sure");
+    }
+    if outcome.prefer_not {
+        keys.push("next.prefer_not");
     }
     if outcome.level == Level::NoneReported {
         keys.push("next.none");
@@ -315,9 +355,10 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
         let arg_text = match w.key {
             "ref.why.local" | "ref.why.home" | "ref.why.work_country" => t(&["country.", arg]),
             "ref.why.language" => t(&["lang.", arg]),
+            "ref.why.frame" => t(&["frame.", arg, ".why"]),
             _ => arg.to_string(),
         };
-        why.push(fill(&t(&[w.key]), &[("country", &arg_text), ("language", &arg_text)]));
+        why.push(if w.key == "ref.why.frame" { arg_text } else { fill(&t(&[w.key]), &[("country", &arg_text), ("language", &arg_text)]) });
     }
     let mut services = Vec::new();
     for service in entry.services.iter() {
