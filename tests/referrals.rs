@@ -216,14 +216,13 @@ fn minutes_to_closing_read_right_in_every_language() {
 const REVIEW_CHILD_LABOUR: &[(&str, &str)] = &[
     ("danger_now", "no"), ("safe_to_continue", "yes"), ("who_for", "self"), ("age", "14_17"), ("country_now", "RS"),
     ("situation", "work_now"), ("country_work", "RS"), ("child_signs", "no_school,no_play"), ("child_work", "heavy_work"),
-    ("child_given", "no"), ("rec_deception", "nothing"), ("rec_coercion", "none"), ("cond_work", "long_hours,dangerous"),
-    ("cond_pay", "no_pay"), ("cond_housing", "own_place"), ("control_signs", "none"), ("threats", "none"),
-    ("vuln_signs", "money_need"), ("sexual_gate", "no"), ("marriage_pressure", "no"), ("other_signs", "none"),
+    ("child_harm", "none"), ("rec_deception", "nothing"), ("rec_coercion", "none"), ("cond_work", "long_hours,dangerous"),
+    ("cond_pay", "no_pay"), ("control_signs", "none"), ("threats", "none"),
 ];
 const REVIEW_CHILD_BEGGING: &[(&str, &str)] = &[
     ("danger_now", "no"), ("safe_to_continue", "yes"), ("who_for", "other"), ("age", "under_14"), ("country_now", "RS"),
-    ("situation", "family"), ("child_signs", "no_school"), ("child_work", "begging"), ("child_given", "no"),
-    ("control_signs", "none"), ("threats", "none"), ("sexual_gate", "no"), ("marriage_pressure", "no"), ("other_signs", "none"),
+    ("situation", "family"), ("child_signs", "no_school"), ("child_work", "begging"), ("child_harm", "none"),
+    ("control_signs", "none"), ("threats", "none"),
 ];
 
 fn with(base: &[(&'static str, &'static str)], changes: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
@@ -257,9 +256,8 @@ fn an_adult_made_to_sell_sex_gets_anti_trafficking_services_first() {
     let answers = [
         ("danger_now", "no"), ("safe_to_continue", "yes"), ("who_for", "self"), ("age", "18_plus"), ("country_now", "RS"),
         ("situation", "work_now"), ("country_work", "RS"), ("rec_deception", "nothing"), ("rec_coercion", "none"),
-        ("cond_work", "none"), ("cond_pay", "none"), ("cond_housing", "own_place"), ("control_signs", "none"), ("threats", "none"),
-        ("vuln_signs", "partner"), ("sexual_gate", "yes"), ("sexual_signs", "sold_sex,no_choice,earnings_taken"),
-        ("crime_signs", "none"), ("other_signs", "none"),
+        ("cond_work", "none"), ("cond_pay", "none"), ("control_signs", "none"), ("threats", "none"),
+        ("made_to", "sexual"), ("sexual_signs", "sold_sex,no_choice,earnings_taken"),
     ];
     for hour in [3, 14, 22] {
         let r = report(content, Mode::Screening, "en", &answers, saturday_utc(hour, 0));
@@ -273,8 +271,7 @@ fn control_by_a_partner_gets_services_for_violence_at_home_first() {
     let content = builtin::content();
     let answers = [
         ("danger_now", "no"), ("safe_to_continue", "yes"), ("who_for", "self"), ("age", "18_plus"), ("country_now", "RS"),
-        ("situation", "family"), ("control_signs", "watched"), ("threats", "shame"), ("sexual_gate", "no"),
-        ("marriage_pressure", "no"), ("other_signs", "none"),
+        ("situation", "family"), ("control_signs", "watched"), ("threats", "shame"), ("made_to", "none"),
     ];
     for hour in [3, 14, 22] {
         let r = report(content, Mode::Screening, "en", &answers, saturday_utc(hour, 0));
