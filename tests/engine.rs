@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use putokaz::engine::report::Report;
-use putokaz::engine::content::{Kind, Mode};
+use putokaz::engine::content::Mode;
 use putokaz::engine::{Answer, Answers};
 use putokaz::engine::session::{AnswerError, Session};
 use putokaz::engine::{assess, builtin, session, Content, Level};
