@@ -228,22 +228,29 @@ fn paths_are_short() {
     let (longest, n_paths) = longest_paths(content, Mode::Screening);
     let (longest_job, _) = longest_paths(content, Mode::JobOffer);
     println!("screening: {n_paths} paths, the longest asks {longest} questions; job offer: {longest_job}");
-    let mut lengths: Vec<usize> = scenarios()
-        .iter()
-        .filter(|(_, s)| s.mode == "screening")
-        .map(|(name, s)| session::path(content, Mode::Screening, &answers_of(content, s, name)).0.len())
-        .collect();
-    lengths.sort();
-    let median = lengths[lengths.len() / 2];
+    // Each scenario in its own mode: a job seeker's check is a path too.
+    let length = |name: &str, s: &Scenario| {
+        let mode = Mode::parse(&s.mode).unwrap();
+        session::path(content, mode, &answers_of(content, s, name)).0.len()
+    };
+    let all = scenarios();
+    let median = |mut lengths: Vec<usize>| {
+        lengths.sort();
+        lengths[lengths.len() / 2]
+    };
+    let lengths: Vec<usize> = all.iter().map(|(name, s)| length(name, s)).collect();
+    let screening: Vec<usize> = all.iter().filter(|(_, s)| s.mode == "screening").map(|(name, s)| length(name, s)).collect();
+    let (median_all, median_screening) = (median(lengths.clone()), median(screening.clone()));
     let usual = Session::new(Mode::Screening).estimate(content);
-    println!("scenario path lengths: {lengths:?}, median {median}");
-    assert!(median <= 14, "the median scenario asks {median} questions (at most 14)");
+    println!("scenario path lengths: {lengths:?}, median {median_all}; screening only: median {median_screening}");
+    assert!(median_all <= 14, "the median scenario asks {median_all} questions (at most 14)");
     assert!(longest <= 32, "a path asks {longest} questions (at most 32)");
-    assert!(usual.abs_diff(median) <= 2, "the intro says about {usual} questions, but the median scenario asks {median}");
+    assert!(usual.abs_diff(median_screening) <= 2, "the intro says about {usual} questions, but the median screening scenario asks {median_screening}");
     let line = format!(
-        "Questions asked in screening mode, counted on the {} screening scenarios in `tests/scenarios/`: median {median}, longest {}; the longest possible path asks {longest} (at most 32); the intro promises about {usual}. In job-offer mode at most {longest_job}.",
+        "Questions asked, counted on the {} scenarios in `tests/scenarios/`: median {median_all} (screening mode only: median {median_screening} of {}, longest {}); the longest possible screening path asks {longest} (at most 32); the intro promises about {usual}; job-offer mode asks at most {longest_job}.",
         lengths.len(),
-        lengths.last().unwrap(),
+        screening.len(),
+        screening.iter().max().unwrap(),
     );
     for doc in ["README.md", "docs/METHODOLOGY.md"] {
         let text = std::fs::read_to_string(doc).unwrap();
