@@ -33,9 +33,11 @@ pub fn to_cyrillic(latin: &str) -> String {
             let mut w = word.chars().map(|c| if c == 'Ž' { 'ž' } else { c.to_ascii_lowercase() });
             head.chars().chain(tail.chars()).all(|p| w.next() == Some(p)).then_some(start + head.len())
         });
-        let (first, second) = token.split_at(split.unwrap_or(token.len()));
-        letters(first, &mut out);
-        letters(second, &mut out);
+        // `get`, not `split_at`: a cut inside a character would link std's
+        // panic message and its Unicode tables (see .ci/build).
+        let at = split.unwrap_or(token.len());
+        letters(token.get(..at).unwrap_or(token), &mut out);
+        letters(token.get(at..).unwrap_or_default(), &mut out);
     }
     out
 }
