@@ -54,7 +54,7 @@ fn questions_in_every_language_and_mode() {
 #[test]
 fn assess_prints_the_result() {
     let input = r#"{"answers": {"danger_now": "no", "who_for": "self", "age": "18_plus", "country_now": "RS",
-        "situation": ["work_now"], "control_signs": ["documents_kept", "cannot_leave"], "cond_pay": ["no_pay"]},
+        "situation": ["work_now"], "control_signs": ["documents_kept", "cannot_leave"], "cond_work": ["no_pay"]},
         "now": "2026-11-28T20:30Z"}"#;
     for lang in ["en", "sr-Latn", "sr-Cyrl"] {
         let value = json(&putokaz(&["assess", "--lang", lang], input));

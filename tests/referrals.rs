@@ -216,8 +216,8 @@ fn minutes_to_closing_read_right_in_every_language() {
 const REVIEW_CHILD_LABOUR: &[(&str, &str)] = &[
     ("danger_now", "no"), ("safe_to_continue", "yes"), ("who_for", "self"), ("age", "14_17"), ("country_now", "RS"),
     ("situation", "work_now"), ("country_work", "RS"), ("child_signs", "no_school,no_play"), ("child_work", "heavy_work"),
-    ("child_harm", "none"), ("rec_deception", "nothing"), ("rec_coercion", "none"), ("cond_work", "long_hours,dangerous"),
-    ("cond_pay", "no_pay"), ("control_signs", "none"), ("threats", "none"),
+    ("child_harm", "none"), ("rec_deception", "nothing"), ("rec_coercion", "none"), ("cond_work", "long_hours,dangerous,no_pay"),
+    ("control_signs", "none"), ("threats", "none"),
 ];
 const REVIEW_CHILD_BEGGING: &[(&str, &str)] = &[
     ("danger_now", "no"), ("safe_to_continue", "yes"), ("who_for", "other"), ("age", "under_14"), ("country_now", "RS"),
@@ -256,7 +256,7 @@ fn an_adult_made_to_sell_sex_gets_anti_trafficking_services_first() {
     let answers = [
         ("danger_now", "no"), ("safe_to_continue", "yes"), ("who_for", "self"), ("age", "18_plus"), ("country_now", "RS"),
         ("situation", "work_now"), ("country_work", "RS"), ("rec_deception", "nothing"), ("rec_coercion", "none"),
-        ("cond_work", "none"), ("cond_pay", "none"), ("control_signs", "none"), ("threats", "none"),
+        ("cond_work", "none"), ("control_signs", "none"), ("threats", "none"),
         ("made_to", "sexual"), ("sexual_signs", "sold_sex,no_choice,earnings_taken"),
     ];
     for hour in [3, 14, 22] {

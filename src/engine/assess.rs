@@ -215,7 +215,10 @@ fn judge<'a>(content: &Content, mode: Mode, sets: &[IndicatorSet], fired: &[Stri
     let sets = judged_sets;
     let mut positive = Vec::new();
     let mut level = Level::NoneReported;
-    if fired_indicators.iter().any(|i| !is_context(content, i)) {
+    // A job-offer flag counts through the score's bands only: one weak flag
+    // alone is not a warning sign.
+    let job_flag = |i: &Indicator| content.questionnaire.job_offer.flags.iter().any(|f| f.indicator == i.id);
+    if fired_indicators.iter().any(|i| !is_context(content, i) && !job_flag(i)) {
         level = Level::Some;
     }
     // A case rule, coercion at destination, or (for a child) a sign of

@@ -1,0 +1,142 @@
+//! docs/METHODOLOGY.md restates the content for reviewers: the modules and
+//! their questions, every indicator, and the ILO/EC items. This test makes
+//! those parts from the content and fails when the page says otherwise;
+//! `UPDATE_DOCS=1 cargo test --test docs` rewrites the generated tables.
+
+use putokaz::engine::assess::is_context;
+use putokaz::engine::content::{Element, IndicatorSet, Mode};
+use putokaz::engine::{Condition, Content};
+use putokaz::source;
+
+const PAGE: &str = "docs/METHODOLOGY.md";
+
+/// The content as reviewers see it: with sources and labels.
+fn content() -> Content {
+    let (content, problems) = Content::load(&source::files());
+    assert!(problems.is_empty(), "{problems:?}");
+    content
+}
+
+fn ticked(items: impl IntoIterator<Item = String>) -> String {
+    let items: Vec<String> = items.into_iter().map(|i| format!("`{i}`")).collect();
+    if items.is_empty() { "–".into() } else { items.join(", ") }
+}
+
+fn plain(items: impl IntoIterator<Item = String>) -> String {
+    let items: Vec<String> = items.into_iter().collect();
+    if items.is_empty() { "–".into() } else { items.join(", ") }
+}
+
+/// The questions a condition reads, once each, in order.
+fn questions_of(condition: &Condition) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (q, _) in condition.leaves() {
+        if !out.iter().any(|o| o == q) {
+            out.push(q.to_string());
+        }
+    }
+    out
+}
+
+fn indicators_table(content: &Content) -> String {
+    let q = &content.questionnaire;
+    let mut out = format!(
+        "Columns: the indicator id; its Palermo element; its ILO/EC items; its ILO forced-labour indicator numbers; Criminal Code of Serbia articles; the questions it is read from; flags; and its English text.\nThere are {} indicators.\n\n| id | element | ILO/EC | ILO FL | Penal Code | questions | flags | sign |\n|---|---|---|---|---|---|---|---|\n",
+        q.indicators.len()
+    );
+    for i in q.indicators.iter() {
+        let element = match i.element {
+            Element::Act => "act",
+            Element::Means => "means",
+            Element::Purpose => "purpose",
+        };
+        let mut flags = Vec::new();
+        for (on, name) in [(i.urgent, "urgent"), (i.child_exploitation, "child"), (i.grave_purpose, "grave purpose"), (i.sexual, "sexual")] {
+            if on {
+                flags.push(name.to_string());
+            }
+        }
+        if is_context(content, i) {
+            flags.push("context".into());
+        }
+        if let Some(flag) = q.job_offer.flags.iter().find(|f| f.indicator == i.id) {
+            flags.push(format!("job-offer flag, weight {}", flag.weight));
+        }
+        out += &format!(
+            "| `{}` | {element} | {} | {} | {} | {} | {} | {} |\n",
+            i.id,
+            ticked(i.ilo_ec.iter().map(|s| s.to_string())),
+            plain(i.sources.ilo_forced_labour.iter().map(|n| n.to_string())),
+            plain(i.sources.penal_code_rs.iter().map(|s| s.to_string())),
+            ticked(questions_of(&i.fires_if)),
+            plain(flags),
+            content.catalogs.text("en", &format!("ind.{}", i.id)),
+        );
+    }
+    out
+}
+
+fn coverage_table(content: &Content) -> String {
+    let q = &content.questionnaire;
+    let items = &content.ilo_ec.indicators;
+    let used = |id: &str| q.indicators.iter().filter(|i| i.ilo_ec.iter().any(|e| **e == *id)).map(|i| i.id.to_string()).collect::<Vec<_>>();
+    let adult: Vec<_> = items.iter().filter(|item| item.grades.iter().any(|(set, _)| *set == IndicatorSet::AdultLabour)).collect();
+    let unused: Vec<String> = adult.iter().filter(|item| used(&item.id).is_empty()).map(|item| format!("`{}`", item.id)).collect();
+    let mut out = format!(
+        "Grades are listed as adult labour / child labour / adult sexual / child sexual (\"–\" where the item is absent from a set).\nThe questionnaire refers to {} of the {} listed adult-labour items; not asked: {}.\n\n| ILO/EC id | label | grades | indicators |\n|---|---|---|---|\n",
+        adult.len() - unused.len(),
+        adult.len(),
+        plain(unused),
+    );
+    for item in items.iter() {
+        let grade = |set: IndicatorSet| {
+            item.grades.iter().find(|(s, _)| *s == set).map_or("–".to_string(), |(_, g)| format!("{g:?}").to_lowercase())
+        };
+        let sets = [IndicatorSet::AdultLabour, IndicatorSet::ChildLabour, IndicatorSet::AdultSexual, IndicatorSet::ChildSexual];
+        out += &format!("| `{}` | {} | {} | {} |\n", item.id, item.label, sets.map(grade).join(" / "), ticked(used(&item.id)));
+    }
+    out
+}
+
+/// The text between a section's heading and the next heading.
+fn section<'a>(page: &'a str, heading: &str) -> (usize, usize) {
+    let start = page.find(heading).unwrap_or_else(|| panic!("{PAGE} has no \"{heading}\"")) + heading.len() + 2;
+    let end = page[start..].find("\n## ").map_or(page.len(), |i| start + i + 1);
+    (start, end)
+}
+
+#[test]
+fn the_methodology_tables_are_the_content() {
+    let content = content();
+    let mut page = std::fs::read_to_string(PAGE).unwrap();
+    let mut stale = Vec::new();
+    for (heading, table) in [("## Every indicator\n", indicators_table(&content)), ("## ILO/EC coverage\n", coverage_table(&content))] {
+        let (start, end) = section(&page, heading);
+        let body = format!("{table}\n");
+        if page[start..end] != body {
+            stale.push(heading.trim());
+            page.replace_range(start..end, &body);
+        }
+    }
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(PAGE, &page).unwrap();
+        return;
+    }
+    assert!(stale.is_empty(), "{PAGE}: {stale:?} no longer match the content (UPDATE_DOCS=1 cargo test --test docs rewrites them)");
+}
+
+#[test]
+fn the_methodology_names_every_module_with_its_questions() {
+    let content = content();
+    let q = &content.questionnaire;
+    let page = std::fs::read_to_string(PAGE).unwrap();
+    let count = format!("The questionnaire has {} questions in {} modules", q.questions.len(), q.modules.len());
+    assert!(page.contains(&count), "{PAGE} should say: {count}");
+    for module in q.modules.iter() {
+        let questions = ticked(q.questions.iter().filter(|x| x.module == module.id).map(|x| x.id.to_string()));
+        let modes: Vec<&str> = module.modes.iter().map(|m| if *m == Mode::Screening { "screening" } else { "job_offer" }).collect();
+        let start = format!("| `{}` | {} |", module.id, modes.join(", "));
+        let row = page.lines().find(|l| l.starts_with(&start)).unwrap_or_else(|| panic!("{PAGE}: no row starting {start}"));
+        assert!(row.ends_with(&format!("| {questions} |")), "{PAGE}: the row of {} should end with | {questions} |\n{row}", module.id);
+    }
+}
