@@ -99,7 +99,7 @@ fn coverage_table(content: &Content) -> String {
 }
 
 /// The text between a section's heading and the next heading.
-fn section<'a>(page: &'a str, heading: &str) -> (usize, usize) {
+fn section(page: &str, heading: &str) -> (usize, usize) {
     let start = page.find(heading).unwrap_or_else(|| panic!("{PAGE} has no \"{heading}\"")) + heading.len() + 2;
     let end = page[start..].find("\n## ").map_or(page.len(), |i| start + i + 1);
     (start, end)
