@@ -133,7 +133,7 @@ impl Reader {
     fn questionnaire(&mut self) -> Questionnaire {
         const MODES: [Mode; 2] = [Mode::Screening, Mode::JobOffer];
         const KINDS: [Kind; 5] = [Kind::YesNo, Kind::Single, Kind::Multi, Kind::Country, Kind::Countries];
-        const ROLES: [Role; 5] = [Role::Age, Role::Subject, Role::CountryNow, Role::CountryWork, Role::SafeNow];
+        const ROLES: [Role; 7] = [Role::Age, Role::Subject, Role::CountryNow, Role::CountryWork, Role::SafeNow, Role::CountryOrigin, Role::Gender];
         const ELEMENTS: [Element; 3] = [Element::Act, Element::Means, Element::Purpose];
         Questionnaire {
             version: self.text(),

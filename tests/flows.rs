@@ -152,6 +152,9 @@ fn referrals_text(referrals: &putokaz::engine::flow::Referrals) -> String {
     }
     for r in &referrals.items {
         out += &format!("  - {}", r.name);
+        if let Some(audience) = &r.audience {
+            out += &format!(" · {audience}");
+        }
         if let Some(why) = &r.why {
             out += &format!(" · {why}");
         }

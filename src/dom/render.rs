@@ -310,6 +310,7 @@ fn referral<'a>(r: &'a ReferralItem, heading: &'static str) -> Node<'a> {
     }
     el("li", "pk-referral")
         .child(text(heading, "pk-referral__name", &r.name))
+        .maybe(r.audience.as_deref().map(|a| text("p", "pk-referral__audience", a)))
         .maybe(r.why.as_deref().map(|w| text("p", "pk-referral__why", w)))
         .child(text("p", "pk-referral__hours", &r.hours))
         .maybe(r.languages.as_deref().map(|l| text("p", "pk-referral__langs", l)))

@@ -164,14 +164,17 @@ impl Content {
             }
             self.validate_options(question, &at, problems);
             if let Some(role) = question.role {
-                if roles.contains(&role) {
+                // The country of the work may be asked once in each mode (the
+                // first answered counts); every other role is on one question.
+                if roles.contains(&role) && role != Role::CountryWork {
                     problems.push(Problem::new(&at, format!("a second question has the role {role:?}")));
                 }
                 roles.push(role);
                 let expected: Option<&[&str]> = match role {
                     Role::Age => Some(&["under_14", "14_17", "18_plus"]),
                     Role::Subject => Some(&["self", "other"]),
-                    Role::CountryNow | Role::CountryWork | Role::SafeNow => None,
+                    Role::Gender => Some(&["female", "male", "other"]),
+                    Role::CountryNow | Role::CountryWork | Role::CountryOrigin | Role::SafeNow => None,
                 };
                 match expected {
                     None if role == Role::SafeNow && question.kind != Kind::YesNo => {

@@ -88,6 +88,34 @@ impl Number {
             &self.display
         }
     }
+
+    /// Whether it can be dialled from another country: a number in E.164,
+    /// except a freephone number (national form 0800 or 800), which works
+    /// only inside its country unless its note says "from abroad" (written
+    /// only where a source says so).
+    pub fn from_abroad(&self) -> bool {
+        let national = self.display.trim_start_matches('0');
+        self.is_e164() && (!national.starts_with("800") || self.note.iter().any(|(_, n)| n.starts_with("from abroad")))
+    }
+
+    /// The number as dialled from abroad: `+381 11 785 0000` from `+381117850000`
+    /// shown as `011 785 0000`; the plain E.164 number when the shown form does
+    /// not end it.
+    pub fn international(&self) -> String {
+        let shown = self.shown();
+        if !self.is_e164() || shown.starts_with('+') {
+            return shown.to_string();
+        }
+        let all = self.number.get(1..).unwrap_or_default();
+        // With the shown form's leading 0 (Italy's 06...) or without it (the trunk prefix).
+        for national in [shown, shown.strip_prefix('0').unwrap_or(shown)] {
+            let digits: String = national.chars().filter(char::is_ascii_digit).collect();
+            if let Some(code) = all.strip_suffix(digits.as_str()).filter(|c| !c.is_empty() && !digits.is_empty()) {
+                return super::concat(&["+", code, " ", national]);
+            }
+        }
+        self.number.to_string()
+    }
 }
 
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::directory))]
@@ -172,7 +200,7 @@ impl Entry {
     /// e-mail address or a web site.
     pub fn reachable_from_abroad(&self) -> bool {
         self.contacts.iter().any(|c| match c {
-            Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) => n.is_e164(),
+            Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) => n.from_abroad(),
             Contact::Email { .. } | Contact::Web { .. } => true,
         })
     }

@@ -594,6 +594,8 @@ pub struct Referrals {
 #[derive(Debug, Clone)]
 pub struct ReferralItem {
     pub name: String,
+    /// "Only for: women and girls", for a service with a restricted audience.
+    pub audience: Option<String>,
     pub why: Option<String>,
     pub hours: String,
     pub languages: Option<String>,
@@ -886,6 +888,7 @@ fn referral_item(content: &Content, lang: &str, referral: &ReferralView) -> Refe
     }
     ReferralItem {
         name: referral.name.clone(),
+        audience: referral.audience.clone(),
         why: (!referral.why.is_empty()).then(|| join(&referral.why, " · ")),
         hours: referral.hours.clone(),
         languages: (!referral.languages.is_empty()).then(|| fill(&t("ref.languages"), &[("languages", &join(&referral.languages, ", "))])),
