@@ -191,7 +191,7 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
                 (false, false) => 25,
             };
             why.push(Why::new("ref.why.trafficking"));
-        } else if has(Service::LabourRights) && (job_offer || outcome.level >= Level::Some) {
+        } else if has(Service::LabourRights) && outcome.frame.is_none() && (job_offer || outcome.level >= Level::Some) {
             score += 20;
             why.push(Why::new("ref.why.labour_rights"));
         } else if has(Service::VictimSupport) || has(Service::Shelter) {
