@@ -103,18 +103,18 @@ fn rows() -> Vec<Row> {
         Row { who: "R4: a Serbian woman made to sell sex in Germany", mode: screening, answers: with(sex.clone(), &[("country_now", "DE"), ("country_work", "DE"), ("origin", "RS"), ("gender", "female")]), first_three: ["de-hilfetelefon", "rs-atina", "de-kok"], emergency: eu },
         Row { who: "a Serbian man, the same in Germany", mode: screening, answers: with(sex.clone(), &[("country_now", "DE"), ("country_work", "DE"), ("origin", "RS"), ("gender", "male")]), first_three: ["de-kok", "de-faire-mobilitaet", "rs-astra-sos"], emergency: eu },
         Row { who: "a Serbian worker in Germany", mode: screening, answers: with(worker("DE"), &[("origin", "RS")]), first_three: ["de-kok", "de-hilfetelefon", "de-faire-mobilitaet"], emergency: eu },
-        Row { who: "a Serbian worker in Austria", mode: screening, answers: with(worker("AT"), &[("origin", "RS")]), first_three: ["at-bk-hotline", "at-opfer-notruf", "rs-astra-sos"], emergency: &["eu-112", "at-emergency"] },
+        Row { who: "a Serbian worker in Austria", mode: screening, answers: with(worker("AT"), &[("origin", "RS")]), first_three: ["at-bk-hotline", "at-opfer-notruf", "at-undok"], emergency: &["eu-112", "at-emergency"] },
         Row { who: "a Serbian worker in Malta", mode: screening, answers: with(worker("MT"), &[("origin", "RS")]), first_three: ["rs-astra-sos", "rs-atina", "rs-mup-natco"], emergency: &["eu-112", "mt-emergency-112"] },
         Row { who: "a Serbian worker in Russia", mode: screening, answers: with(worker("RU"), &[("origin", "RS")]), first_three: ["rs-astra-sos", "rs-atina", "rs-mup-natco"], emergency: &["ru-emergency"] },
-        Row { who: "a Macedonian worker in Slovenia", mode: screening, answers: with(worker("SI"), &[("origin", "MK")]), first_three: ["mk-opengate", "si-kljuc", "int-la-strada-international"], emergency: eu },
+        Row { who: "a Macedonian worker in Slovenia", mode: screening, answers: with(worker("SI"), &[("origin", "MK")]), first_three: ["mk-opengate", "si-ess-infotocka", "si-kljuc"], emergency: eu },
         Row {
             who: "R5: an offer in Malta, screening",
             mode: screening,
             answers: [adult(&[("country_now", "RS"), ("situation", "job_offer"), ("country_work", "MT")]), offer.to_vec()].concat(),
-            first_three: ["rs-astra-sos", "rs-minrzs-agency-register", "rs-atina"],
+            first_three: ["rs-astra-sos", "mt-dier", "rs-minrzs-agency-register"],
             emergency: rs,
         },
-        Row { who: "R5b: an offer in Malta, job-offer mode", mode: Mode::JobOffer, answers: [vec![("jo_country", "MT")], offer.to_vec(), vec![("origin", "RS")]].concat(), first_three: ["rs-astra-sos", "rs-minrzs-agency-register", "rs-atina"], emergency: rs },
+        Row { who: "R5b: an offer in Malta, job-offer mode", mode: Mode::JobOffer, answers: [vec![("jo_country", "MT")], offer.to_vec(), vec![("origin", "RS")]].concat(), first_three: ["rs-astra-sos", "mt-dier", "rs-minrzs-agency-register"], emergency: rs },
     ]
 }
 
