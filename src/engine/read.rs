@@ -208,9 +208,12 @@ pub fn entry(value: &Value) -> Read<Entry> {
     })
 }
 
+/// The kinds of contact, as the files name them.
+pub(super) const CONTACT_KINDS: [&str; 6] = ["voice", "sms", "whatsapp", "viber", "email", "web"];
+
 /// `{"kind": "voice", "number": ...}`, and so on for each kind of contact.
 fn contact(value: &Value) -> Read<Contact> {
-    let kinds = ["voice", "sms", "whatsapp", "viber", "email", "web"];
+    let kinds = CONTACT_KINDS;
     if !value.is_object() {
         return Err(invalid(value, "internally tagged enum Contact"));
     }

@@ -428,7 +428,7 @@ pub fn hours_text(content: &Content, lang: &str, open: OpenState, local_offset: 
         OpenState::Open { .. } => t("ref.hours.open"),
         OpenState::Closed { opens_at } => {
             let here = time::local(opens_at, local_offset);
-            let day = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][here.weekday as usize];
+            let day = super::directory::DAYS[here.weekday as usize];
             fill(&t("ref.hours.closed"), &[("day", &text(content, lang, &["day.", day])), ("time", &clock(here.minute))])
         }
         OpenState::Unknown => t("ref.hours.unknown"),
