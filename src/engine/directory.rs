@@ -398,7 +398,7 @@ fn validate_entry(entry: &Entry, at: &str) -> Vec<Problem> {
 /// Bidirectional overrides and other invisible controls can make a name read
 /// as something else; text fields must not contain them.
 fn check_text(field: &str, text: &str, max_chars: usize, say: &mut impl FnMut(String)) {
-    if text.chars().count() > max_chars {
+    if super::chars_in(text) > max_chars {
         say(format!("{field} is longer than {max_chars} characters"));
     }
     if text.chars().any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)) {

@@ -280,9 +280,16 @@ pub fn concat(parts: &[&str]) -> String {
     out
 }
 
+/// How many characters `text` has: its bytes that do not continue a
+/// character. `str::chars().count()` links std's own counting routine,
+/// about 0.8 KB of wasm for the same answer.
+pub fn chars_in(text: &str) -> usize {
+    text.bytes().filter(|b| b & 0xC0 != 0x80).count()
+}
+
 /// At most `max_chars` characters of `text`, with "…" when cut.
 pub fn truncate(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
+    if chars_in(text) <= max_chars {
         text.to_string()
     } else {
         text.chars().take(max_chars).chain("…".chars()).collect()

@@ -201,7 +201,7 @@ fn parse_text(value: &Value, content: &Content, config: &mut PartnerConfig, prob
                 problems.push(Problem::new(key_at, "a text must be a string"));
                 continue;
             };
-            if text.chars().count() > MAX_TEXT {
+            if super::chars_in(text) > MAX_TEXT {
                 problems.push(Problem::new(key_at, format!("longer than {MAX_TEXT} characters")));
             } else if text.chars().any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)) {
                 problems.push(Problem::new(key_at, "contains control or bidirectional-override characters"));
