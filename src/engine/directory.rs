@@ -268,20 +268,14 @@ pub struct Directory {
 }
 
 impl Directory {
-    /// Loads directory files. A broken entry is reported and skipped; the
-    /// others stay.
     /// Adds an entry that passes validation; a broken one is reported and skipped.
     pub fn add(&mut self, entry: Entry, problems: &mut Vec<Problem>, file: &str) {
-        let at = format!("{file}: entry \"{}\"", truncate(&entry.id, 60));
-        let mut entry_problems = validate_entry(&entry, &at);
-        if self.entries.iter().any(|e| e.id == entry.id) {
-            entry_problems.push(Problem::new(&at, "this id is already used by another entry"));
-        }
+        let duplicate = self.entries.iter().any(|e| e.id == entry.id);
+        let entry_problems = check_entry(&entry, file, duplicate);
         if entry_problems.is_empty() {
             self.entries.to_mut().push(entry);
         } else {
             problems.extend(entry_problems);
-            problems.push(Problem::new(&at, "this entry was left out"));
         }
     }
 
@@ -289,6 +283,20 @@ impl Directory {
         self.entries.iter().find(|e| e.id == id)
     }
 
+}
+
+/// What is wrong with an entry of `file`, ending with "this entry was left
+/// out" when anything is; `duplicate` when another entry has its id.
+pub fn check_entry(entry: &Entry, file: &str, duplicate: bool) -> Vec<Problem> {
+    let at = format!("{file}: entry \"{}\"", truncate(&entry.id, 60));
+    let mut problems = validate_entry(entry, &at);
+    if duplicate {
+        problems.push(Problem::new(&at, "this id is already used by another entry"));
+    }
+    if !problems.is_empty() {
+        problems.push(Problem::new(&at, "this entry was left out"));
+    }
+    problems
 }
 
 fn validate_entry(entry: &Entry, at: &str) -> Vec<Problem> {

@@ -15,7 +15,7 @@
 
 use super::catalog::placeholders;
 use super::bundle::Content;
-use super::directory::{is_country_code, Directory, Entry};
+use super::directory::{check_entry, is_country_code, Entry};
 use super::read::parse_entry;
 use super::value::{self, Value};
 use super::{concat, decimal, truncate, List, Problem};
@@ -137,9 +137,7 @@ fn parse_referrals(value: &Value, content: &Content, config: &mut PartnerConfig,
                     let Some(entry) = parse_entry(&at, i, item, problems) else { continue };
                     let existing = content.directory.get(&entry.id);
                     let entry_at = concat(&[&at, "[", &decimal(i as u64), "] \"", &truncate(&entry.id, 60), "\""]);
-                    let mut scratch = Directory::default();
-                    let mut entry_problems = Vec::new();
-                    scratch.add(entry.clone(), &mut entry_problems, &at);
+                    let mut entry_problems = check_entry(&entry, &at, false);
                     if key == "add" && existing.is_some() {
                         entry_problems.push(Problem::new(&entry_at, "a built-in entry has this id; use replace to change it"));
                     }
