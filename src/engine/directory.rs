@@ -409,9 +409,15 @@ fn check_text(field: &str, text: &str, max_chars: usize, say: &mut impl FnMut(St
     if super::chars_in(text) > max_chars {
         say(format!("{field} is longer than {max_chars} characters"));
     }
-    if text.chars().any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)) {
+    if has_hidden_controls(text, false) {
         say(format!("{field} contains control or bidirectional-override characters"));
     }
+}
+
+/// Whether a text has a control character (a line break allowed when
+/// `lines`) or a bidirectional override.
+pub fn has_hidden_controls(text: &str, lines: bool) -> bool {
+    text.chars().any(|c| (c.is_control() && !(lines && c == '\n')) || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c))
 }
 
 pub fn is_e164(number: &str) -> bool {
