@@ -280,6 +280,14 @@ pub fn concat(parts: &[&str]) -> String {
     out
 }
 
+/// A language tag's primary subtag: `sr` of `sr-Latn` or `sr_Latn`. (A
+/// search for two characters, `split(['-', '_'])`, brings std's searcher for
+/// them into the wasm.)
+pub fn primary_subtag(tag: &str) -> &str {
+    let end = tag.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(tag.len());
+    tag.get(..end).unwrap_or(tag)
+}
+
 /// How many characters `text` has: its bytes that do not continue a
 /// character. `str::chars().count()` links std's own counting routine,
 /// about 0.8 KB of wasm for the same answer.
