@@ -213,14 +213,14 @@ impl Entry {
         }
         let Some(offset) = time::offset(&hours.tz, now) else { return OpenState::Unknown };
         let here = time::local(now, offset);
-        let slots: Vec<(u8, u16, u16)> = hours
-            .weekly
-            .iter()
-            .flat_map(|slot| {
-                let (open, close) = (parse_hhmm(&slot.open), parse_hhmm(&slot.close));
-                slot.days.iter().filter_map(move |d| Some((weekday(d)?, open?, close?)))
-            })
-            .collect();
+        // Loops, not `flat_map(..).collect()`: std's flattening code is larger.
+        let mut slots: Vec<(u8, u16, u16)> = Vec::new();
+        for slot in hours.weekly.iter() {
+            let (Some(open), Some(close)) = (parse_hhmm(&slot.open), parse_hhmm(&slot.close)) else { continue };
+            for day in slot.days.iter().filter_map(|d| weekday(d)) {
+                slots.push((day, open, close));
+            }
+        }
         for &(day, open, close) in &slots {
             if day == here.weekday && here.minute >= open && here.minute < close {
                 return OpenState::Open { closes_in: (close - here.minute) as i64 };
