@@ -14,7 +14,7 @@
 use std::path::Path;
 
 use databake::{Bake, CrateEnv};
-use putokaz_engine::catalog::Catalogs;
+use putokaz_engine::catalog::{Catalogs, SOURCE_LANG};
 use putokaz_engine::condition::Condition;
 use putokaz_engine::content::{IloEc, Questionnaire};
 use putokaz_engine::directory::{Contact, Entry};
@@ -42,10 +42,34 @@ fn main() {
     // a pair of pointers, which compress badly (about 9 KB gzipped more than
     // the text); so each language's messages are one text, separated by
     // NUL, in the order of one shared list of keys.
-    let catalogs = std::mem::take(&mut compiled.catalogs);
-    let mut keys: Vec<&str> = catalogs.languages.iter().flat_map(|c| c.messages.iter().map(|(k, _)| &**k)).collect();
-    keys.sort_unstable();
-    keys.dedup();
+    let mut catalogs = std::mem::take(&mut compiled.catalogs);
+    // Only English, the source and fallback, is compiled in; every other
+    // language is a pack of its own (see `Catalog::to_pack`), which the
+    // loader fetches for the languages a page offers. build.rs writes them
+    // to $OUT_DIR/packs, where .ci/build finds them, with a list of the
+    // languages each pack gives (Serbian Latin also gives Cyrillic, made
+    // from it when it is added); the native program compiles them in.
+    let packs_dir = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("packs");
+    let _ = std::fs::remove_dir_all(&packs_dir);
+    std::fs::create_dir_all(&packs_dir).expect("cannot create $OUT_DIR/packs");
+    let mut all_keys: Vec<putokaz_engine::Text> = catalogs.languages.iter().flat_map(|c| c.messages.iter().map(|(k, _)| k.clone())).collect();
+    all_keys.sort_unstable();
+    all_keys.dedup();
+    let mut packs = Vec::new();
+    let mut pack_list = String::new();
+    for catalog in catalogs.languages.iter().filter(|c| c.lang() != SOURCE_LANG) {
+        let file = format!("putokaz.{}.txt", catalog.lang());
+        let pack = catalog.to_pack(&all_keys);
+        std::fs::write(packs_dir.join(&file), &pack).expect("cannot write a language pack");
+        pack_list.push_str(&format!("{} {file}\n", catalog.lang()));
+        if catalog.lang() == "sr-Latn" {
+            pack_list.push_str(&format!("sr-Cyrl {file}\n"));
+        }
+        packs.push(format!("{pack:?}"));
+    }
+    std::fs::write(packs_dir.join("languages"), pack_list).expect("cannot write the list of language packs");
+    catalogs.languages.to_mut().retain(|c| c.lang() == SOURCE_LANG);
+    let keys: Vec<&str> = all_keys.iter().map(|k| &**k).collect();
     // Most keys are named by the content (`q.<question>.<option>`,
     // `ind.<indicator>`, `country.<code>`...): of the keys the engine derives
     // from it, in their order, one bit says which the catalogs have; only
@@ -89,12 +113,16 @@ fn main() {
          pub static CATALOG_KEYS: &str = {other_keys:?};\n\
          /// Each language's meta and its messages, in the order of all keys (sorted), separated by NUL (U+0001: none).\n\
          pub static CATALOGS: &[(putokaz_engine::catalog::Meta, &str)] = &[{tables}];\n\
+         /// The other languages, as packs (see `Catalog::to_pack`): in the native program only; the browser fetches them.\n\
+         #[cfg(not(target_arch = \"wasm32\"))]\n\
+         pub static PACKS: &[&str] = &[{packs}];\n\
          /// The texts of the questionnaire, the ILO/EC list and the directory, separated by NUL.\n\
          pub static TEXTS: &str = {texts:?};\n\
          /// Their structure, as numbers (see `Code` in build.rs and `Reader` in src/builtin.rs).\n\
          pub static NUMBERS: &[u8] = &{numbers:?};\n",
         other_keys = other_keys.join("\0"),
         tables = tables.join(", "),
+        packs = packs.join(", "),
     );
     std::fs::write(&out, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }

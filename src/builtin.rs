@@ -11,6 +11,7 @@
 //! out; every other text is borrowed from the statics.
 //! Nothing is parsed as JSON.
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use putokaz_engine::bundle::Content;
@@ -26,10 +27,38 @@ mod compiled {
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
 }
 
-/// The built-in content, with Serbian Cyrillic made from the Latin catalog
-/// once per program (the compiled statics are borrowed, not copied).
+/// The built-in content with the languages added so far: English, and in
+/// the native program every language pack (in the browser, those the
+/// loader has fetched; see [`add_pack`]).
 pub fn content() -> &'static Content {
-    static CONTENT: OnceLock<Content> = OnceLock::new();
+    CURRENT.with(Cell::get).unwrap_or_else(|| &compiled().0)
+}
+
+thread_local! {
+    /// The content with the packs added in this thread, once there is one.
+    static CURRENT: Cell<Option<&'static Content>> = const { Cell::new(None) };
+}
+
+/// Adds the language of a pack (and Serbian Cyrillic with Serbian Latin),
+/// returns its tag or why not. Widgets mounted before keep the content they
+/// had: each addition is a new content, kept for the rest of the page's life
+/// (once per language, a few kilobytes; the texts are borrowed).
+pub fn add_pack(pack: &'static str) -> Result<&'static str, &'static str> {
+    let mut next = content().clone();
+    let lang = next.catalogs.add_pack(&compiled().1, pack)?;
+    if lang == "sr-Latn" {
+        next.catalogs.languages.to_mut().retain(|c| c.lang() != "sr-Cyrl");
+        next.catalogs.add_cyrillic();
+    }
+    let next: &'static Content = Box::leak(Box::new(next));
+    CURRENT.with(|c| c.set(Some(next)));
+    Ok(lang)
+}
+
+/// The compiled content, read once per program (the compiled statics are
+/// borrowed, not copied), and the catalogs' keys, which packs are read with.
+fn compiled() -> &'static (Content, Vec<Text>) {
+    static CONTENT: OnceLock<(Content, Vec<Text>)> = OnceLock::new();
     CONTENT.get_or_init(|| {
         let mut content = compiled::CONTENT.clone();
         let mut r = Reader { numbers: compiled::NUMBERS.iter(), texts: compiled::TEXTS.split('\0').collect(), next: 0 };
@@ -38,27 +67,32 @@ pub fn content() -> &'static Content {
         content.directory.entries = r.directory();
         // The keys: those the content names that the catalogs have (one
         // bit each), and the others, written out; sorted, as in build.rs.
-        let mut keys = Vec::new();
+        let mut keys: Vec<Text> = Vec::new();
         for (i, key) in Catalogs::derivable_keys(&content).into_iter().enumerate() {
             if compiled::KEY_BITS[i / 8] >> (i % 8) & 1 == 1 {
-                keys.push(key);
+                keys.push(key.into());
             }
         }
-        keys.extend(compiled::CATALOG_KEYS.split('\0').filter(|key| !key.is_empty()).map(String::from));
+        keys.extend(compiled::CATALOG_KEYS.split('\0').filter(|key| !key.is_empty()).map(Text::Borrowed));
         putokaz_engine::sort_by(&mut keys, |a, b| a.cmp(b));
         let mut languages = Vec::new();
         for (meta, texts) in compiled::CATALOGS {
             let mut messages = Vec::with_capacity(keys.len());
             for (key, text) in keys.iter().zip(texts.split('\0')) {
                 if text != "\u{1}" {
-                    messages.push((Text::Owned(key.clone()), Text::Borrowed(text)));
+                    messages.push((key.clone(), Text::Borrowed(text)));
                 }
             }
             languages.push(Catalog { meta: meta.clone(), messages: messages.into() });
         }
         content.catalogs.languages = languages.into();
-        content.catalogs.add_cyrillic();
-        content
+        #[cfg(not(target_arch = "wasm32"))]
+        for pack in compiled::PACKS {
+            if content.catalogs.add_pack(&keys, pack) == Ok("sr-Latn") {
+                content.catalogs.add_cyrillic();
+            }
+        }
+        (content, keys)
     })
 }
 
@@ -270,7 +304,7 @@ mod tests {
         assert_eq!(compiled.directory.entries, expected.directory.entries);
         assert_eq!(compiled.catalogs.languages.len(), expected.catalogs.languages.len());
         for (a, b) in compiled.catalogs.languages.iter().zip(expected.catalogs.languages.iter()) {
-            assert_eq!((&a.meta.lang, &a.meta.name, &a.meta.status, &a.meta.note), (&b.meta.lang, &b.meta.name, &b.meta.status, &b.meta.note));
+            assert_eq!(a.meta, b.meta);
             assert_eq!(a.messages, b.messages);
         }
         // And something was left out.

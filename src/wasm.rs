@@ -62,6 +62,8 @@ fn warn(lines: Vec<String>) {
 #[derive(Debug, Default)]
 struct MountOptions {
     lang: Option<String>,
+    /// The languages offered, separated by spaces.
+    langs: Option<String>,
     region: Option<String>,
     mode: Option<String>,
     exit_url: Option<String>,
@@ -73,7 +75,7 @@ struct MountOptions {
 }
 
 impl MountOptions {
-    /// Reads `{lang, region, mode, exitUrl, config, testPanic}`, any of them
+    /// Reads `{lang, langs, region, mode, exitUrl, config, testPanic}`, any of them
     /// missing. Read property by property rather than with
     /// serde-wasm-bindgen, which cost the module about 4 KB gzipped.
     fn read(options: &JsValue) -> Result<MountOptions, JsError> {
@@ -98,6 +100,7 @@ impl MountOptions {
         };
         Ok(MountOptions {
             lang: text("lang")?,
+            langs: text("langs")?,
             region: text("region")?,
             mode: text("mode")?,
             exit_url: text("exitUrl")?,
@@ -153,6 +156,7 @@ pub fn mount(container: web_sys::HtmlElement, options: JsValue, on_fail: js_sys:
     let test_panic = false;
     let settings = Settings {
         lang: options.lang.unwrap_or_default(),
+        langs: options.langs.unwrap_or_default().split_whitespace().map(String::from).collect(),
         region: options.region.unwrap_or_default(),
         mode: options.mode.as_deref().and_then(Mode::parse),
         exit_url: options.exit_url.unwrap_or_default(),
@@ -166,6 +170,15 @@ pub fn mount(container: web_sys::HtmlElement, options: JsValue, on_fail: js_sys:
     });
     FAILURE_CALLBACKS.with(|c| c.borrow_mut().push((fail_id, on_fail)));
     Ok(Widget { inner, fail_id })
+}
+
+/// Adds the language of a pack (the text of a file `putokaz.<lang>.txt`
+/// that .ci/build writes); widgets mounted afterwards offer it. Returns the
+/// language's tag.
+#[wasm_bindgen(js_name = addLanguage)]
+pub fn add_language(pack: String) -> Result<String, JsError> {
+    let pack: &'static str = Box::leak(pack.into_boxed_str());
+    builtin::add_pack(pack).map(String::from).map_err(JsError::new)
 }
 
 /// The questionnaire as JSON, like `putokaz questions`.

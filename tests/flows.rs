@@ -28,6 +28,7 @@ fn mount(script: &Value) -> (Flow, Loaded) {
     let text = |name: &str| script.get(name).and_then(Value::as_str).unwrap_or_default().to_string();
     let settings = Settings {
         lang: text("lang"),
+        langs: text("langs").split_whitespace().map(String::from).collect(),
         region: text("region"),
         mode: Mode::parse(&text("mode")),
         exit_url: text("exit_url"),

@@ -18,7 +18,9 @@
 //   numbers) stay on screen.
 
 const WASM_URL = new URL('./putokaz_bg.wasm', import.meta.url);
-const ATTRIBUTES = ['lang', 'region', 'mode', 'exit-url'];
+const ATTRIBUTES = ['lang', 'langs', 'region', 'mode', 'exit-url'];
+// The languages of an element without `langs`: those of the first country.
+const DEFAULT_LANGS = 'sr-Latn sr-Cyrl en';
 
 let ready = null;
 
@@ -45,6 +47,48 @@ export function load() {
 // failure is reported by each element that waits for it (and by the API
 // functions), so it is not an unhandled rejection here.
 load().catch(() => {});
+
+/**
+ * Language packs. English is built into the module; every other language is
+ * a file of its own (PACKS, written by .ci/build: each language's file and
+ * its Subresource Integrity hash; Serbian Cyrillic comes with Serbian
+ * Latin). An element's packs are fetched as it is connected, before the
+ * person can do anything, so no request ever depends on their choices, and
+ * each file once per page. A pack that cannot be loaded only leaves its
+ * language out of the switcher.
+ */
+const packs = new Map();
+
+/** The pack of a language tag: exact, else the first of the same language. */
+function packOf(tag) {
+  const lower = tag.toLowerCase();
+  const primary = lower.split('-')[0];
+  const tags = Object.keys(PACKS);
+  const found = tags.find((t) => t.toLowerCase() === lower) ?? tags.find((t) => t.split('-')[0].toLowerCase() === primary);
+  return found === undefined ? null : PACKS[found];
+}
+
+/** Loads the packs of these languages; resolves when each is added or has failed. */
+function addLanguages(tags) {
+  const waits = [];
+  for (const tag of tags) {
+    const pack = packOf(tag);
+    if (pack === null) continue;
+    const [file, integrity] = pack;
+    if (!packs.has(file)) {
+      const text = fetch(new URL(`./${file}`, import.meta.url), bare({ integrity })).then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.text();
+      });
+      packs.set(file, Promise.all([text, load()]).then(
+        ([pack]) => { addLanguage(pack); },
+        (error) => console.warn(`Putokaz: the language pack ${file} could not be loaded, so its language is not offered.`, error),
+      ));
+    }
+    waits.push(packs.get(file));
+  }
+  return Promise.all(waits);
+}
 
 /**
  * The stylesheet, built once from its text and adopted by every shadow root:
@@ -113,6 +157,10 @@ class PutokazScreening extends HTMLElement {
 
   attributeChangedCallback(name, _old, value) {
     if (!this.#widget) return;
+    if (name === 'langs') {
+      this.#remount();
+      return;
+    }
     try {
       this.#widget.setAttribute(name, value);
     } catch (error) {
@@ -126,7 +174,9 @@ class PutokazScreening extends HTMLElement {
     this.#showFallback();
     try {
       if (!sheet) throw new Error('this browser cannot build the stylesheet (constructable stylesheets)');
+      const languages = addLanguages(this.#langs());
       await load();
+      await languages;
       if (generation !== this.#generation || !this.isConnected) return;
       const container = document.createElement('div');
       const widget = mount(container, this.#options(), () => this.#stopped());
@@ -138,12 +188,21 @@ class PutokazScreening extends HTMLElement {
     }
   }
 
+  /** The languages this element offers: its `langs` (or the default ones) and its `lang`. */
+  #langs() {
+    const tags = (this.getAttribute('langs') ?? DEFAULT_LANGS).split(/\s+/).filter(Boolean);
+    const lang = this.getAttribute('lang');
+    if (lang && !tags.includes(lang)) tags.push(lang);
+    return tags;
+  }
+
   #options() {
     const options = bare({});
     for (const name of ATTRIBUTES) {
       const value = this.getAttribute(name);
       if (value !== null) options[name === 'exit-url' ? 'exitUrl' : name] = value;
     }
+    options.langs = this.#langs().join(' ');
     if (this.#config !== null) {
       options.config = JSON.stringify(this.#config);
     } else {
@@ -198,13 +257,13 @@ if (!customElements.get('putokaz-screening')) {
 
 /** The questionnaire as an object, like `putokaz questions`. */
 export async function getQuestions(lang = 'en', mode = 'screening') {
-  await load();
+  await Promise.all([load(), addLanguages([lang])]);
   return JSON.parse(questions(lang, mode));
 }
 
 /** Assesses answers in this browser, like `putokaz assess`. Nothing is sent anywhere. */
 export async function assessAnswers(lang, input) {
-  await load();
+  await Promise.all([load(), addLanguages([String(lang)])]);
   return JSON.parse(assess(lang, JSON.stringify(input)));
 }
 

@@ -124,7 +124,7 @@ fn content_type(path: &Path) -> &'static str {
         Some("json") => "application/json",
         Some("svg") => "image/svg+xml",
         Some("png") => "image/png",
-        Some("ts") => "text/plain; charset=utf-8",
+        Some("ts" | "txt") => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
 }

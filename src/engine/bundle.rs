@@ -95,6 +95,10 @@ impl Content {
         for indicator in content.questionnaire.indicators.to_mut() {
             indicator.sources = Sources::default();
         }
+        for catalog in content.catalogs.languages.to_mut() {
+            catalog.meta.status = Text::Borrowed("");
+            catalog.meta.note = Text::Borrowed("");
+        }
         content.ilo_ec.source = Text::Borrowed("");
         content.ilo_ec.note = Text::Borrowed("");
         for item in content.ilo_ec.indicators.to_mut() {

@@ -9,7 +9,7 @@ use super::{json_problem, pairs, plural, List, Problem, Text};
 
 /// What a catalog says about itself.
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::catalog))]
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     pub lang: Text,
@@ -118,7 +118,6 @@ impl Catalogs {
         let mut cyrillic = latin.clone();
         cyrillic.meta.lang = Text::Borrowed("sr-Cyrl");
         cyrillic.meta.name = to_cyrillic(&latin.meta.name).into();
-        cyrillic.meta.note = format!("Transliterated from sr-Latn. {}", latin.meta.note).into();
         for (_, text) in cyrillic.messages.to_mut() {
             *text = to_cyrillic(text).into();
         }
@@ -156,6 +155,81 @@ impl Catalogs {
             .unwrap_or(key)
     }
 
+}
+
+/// Language packs: each language but English ships as a file of its own,
+/// which the loader fetches when the page loads and the widget reads
+/// without JSON. A pack is texts separated by NUL: `putokaz-pack`, the
+/// fingerprint of the English catalog's keys (a pack is read against the
+/// keys of the English catalog it was made with, and only against those),
+/// the language's tag, direction and name, then its message for each of
+/// the keys of all built-in languages, sorted, U+0001 where it has none
+/// (the widget carries that list: English has no `#few` form, say).
+impl Catalog {
+    pub fn to_pack(&self, keys: &[Text]) -> String {
+        let fingerprint = fingerprint(keys);
+        let mut parts = vec![PACK, &fingerprint, &self.meta.lang, &self.meta.dir, &self.meta.name];
+        for key in keys {
+            let text = self.get(key).unwrap_or("\u{1}");
+            assert!(!text.contains('\0'), "the message {key} of {} contains NUL", self.meta.lang);
+            parts.push(text);
+        }
+        super::join(&parts, "\0")
+    }
+}
+
+const PACK: &str = "putokaz-pack";
+
+/// The number of keys and a hash (FNV-1a) of them: a pack made for other
+/// keys would put every message under the wrong one.
+fn fingerprint(keys: &[Text]) -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    for key in keys {
+        for byte in key.bytes().chain([0]) {
+            hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+        }
+    }
+    super::concat(&[&keys.len().to_string(), "-", &hash.to_string()])
+}
+
+impl Catalogs {
+    /// Adds the language of a pack (see [`Catalog::to_pack`]) and returns
+    /// its tag; or says why not, for the console. `keys` are those the
+    /// pack was made with. The texts are borrowed.
+    pub fn add_pack(&mut self, keys: &[Text], pack: &'static str) -> Result<&'static str, &'static str> {
+        const OTHER: &str = "the pack belongs to another version of Putokaz";
+        let mut parts = pack.split('\0');
+        if parts.next() != Some(PACK) {
+            return Err("not a Putokaz language pack");
+        }
+        if parts.next() != Some(fingerprint(keys).as_str()) {
+            return Err(OTHER);
+        }
+        let mut meta = [""; 3];
+        for field in &mut meta {
+            *field = parts.next().unwrap_or_default();
+        }
+        let [lang, dir, name] = meta;
+        if lang.is_empty() || lang == SOURCE_LANG {
+            return Err(OTHER);
+        }
+        let meta = Meta { lang: lang.into(), dir: dir.into(), name: name.into(), status: Text::Borrowed(""), note: Text::Borrowed("") };
+        let mut messages = Vec::with_capacity(keys.len());
+        for key in keys {
+            let text = parts.next().ok_or(OTHER)?;
+            if text != "\u{1}" {
+                messages.push((key.clone(), Text::Borrowed(text)));
+            }
+        }
+        if parts.next().is_some() {
+            return Err(OTHER);
+        }
+        let catalog = Catalog { meta, messages: messages.into() };
+        let languages = self.languages.to_mut();
+        languages.retain(|c| c.meta.lang != lang);
+        languages.push(catalog);
+        Ok(lang)
+    }
 }
 
 /// Messages with a number: `key#category` (see docs/CONTENT.md and
@@ -261,6 +335,42 @@ mod tests {
         assert_eq!(placeholders("Call {number} now, {name}.").into_iter().collect::<Vec<_>>(), vec!["name", "number"]);
         assert_eq!(fill("Question {n} of {total}", &[("n", "3"), ("total", "12")]), "Question 3 of 12");
         assert!(placeholders("a { b } {}").is_empty());
+    }
+
+    #[test]
+    fn a_language_pack_reads_back_as_its_catalog_and_only_with_its_keys() {
+        let meta = |lang: &str| format!("\"_meta\": {{\"lang\": \"{lang}\", \"name\": \"N {lang}\", \"status\": \"draft\"}}");
+        let files = [
+            ("en", format!("{{{}, \"a\": \"A\", \"m#one\": \"{{n}} day\", \"m#other\": \"{{n}} days\"}}", meta("en"))),
+            ("sr-Latn", format!("{{{}, \"m#one\": \"{{n}} dan\", \"m#few\": \"{{n}} dana\", \"m#other\": \"{{n}} dana\"}}", meta("sr-Latn"))),
+        ];
+        let files: Vec<(&str, &str, &str)> = files.iter().map(|(lang, text)| (*lang, *lang, text.as_str())).collect();
+        let mut problems = Vec::new();
+        let mut catalogs = Catalogs::load(&files, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        let serbian = catalogs.languages[1].clone();
+        let mut keys: Vec<Text> = catalogs.languages.iter().flat_map(|c| c.messages.iter().map(|(k, _)| k.clone())).collect();
+        keys.sort();
+        keys.dedup();
+        let pack: &'static str = Box::leak(serbian.to_pack(&keys).into_boxed_str());
+        catalogs.languages.to_mut().truncate(1);
+
+        // Other keys (a pack of another version), a truncated pack, something else: refused, nothing added.
+        let mut other = keys.clone();
+        other[0] = "b".into();
+        assert_eq!(catalogs.add_pack(&other, pack), Err("the pack belongs to another version of Putokaz"));
+        assert_eq!(catalogs.add_pack(&keys[1..], pack), Err("the pack belongs to another version of Putokaz"));
+        let cut: &'static str = pack.rsplit_once('\0').unwrap().0;
+        assert_eq!(catalogs.add_pack(&keys, cut), Err("the pack belongs to another version of Putokaz"));
+        assert_eq!(catalogs.add_pack(&keys, "<!doctype html>"), Err("not a Putokaz language pack"));
+        assert_eq!(catalogs.languages.len(), 1);
+
+        assert_eq!(catalogs.add_pack(&keys, pack), Ok("sr-Latn"));
+        let added = catalogs.resolve("sr-Latn");
+        assert_eq!((&*added.meta.lang, &*added.meta.name, &*added.meta.dir), ("sr-Latn", "N sr-Latn", "ltr"));
+        assert_eq!(added.messages, serbian.messages, "every message, the #few form too (English has none)");
+        assert_eq!(catalogs.text("sr-Latn", "a"), "A", "a message the pack lacks is English");
+        assert_eq!(catalogs.plural("sr-Latn", "m", 3), "{n} dana");
     }
 
     #[test]

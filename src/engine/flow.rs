@@ -33,6 +33,9 @@ const SHIFT_WINDOW_MS: f64 = 5000.0;
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
     pub lang: String,
+    /// The languages the page offers (the element's `langs`), of those
+    /// loaded; empty: every language loaded.
+    pub langs: Vec<String>,
     pub region: String,
     pub mode: Option<Mode>,
     pub exit_url: String,
@@ -173,6 +176,8 @@ pub struct Flow {
     session: Session,
     screen: Screen,
     lang: String,
+    /// See [`Settings::langs`].
+    langs: Vec<String>,
     region: String,
     exit_url: String,
     shift_presses: Vec<f64>,
@@ -210,6 +215,7 @@ impl Flow {
             session: Session::new(settings.mode.unwrap_or(Mode::Screening)),
             screen: Screen::Intro,
             lang: content.catalogs.resolve(lang).lang().to_string(),
+            langs: settings.langs.clone(),
             region,
             exit_url: checked_exit_url(&settings.exit_url, &mut warnings),
             shift_presses: Vec::new(),
@@ -718,6 +724,9 @@ impl Flow {
         };
         let mut languages = Vec::new();
         for other in catalogs.languages.iter() {
+            if !self.langs.is_empty() && !self.langs.iter().any(|l| l == other.lang()) {
+                continue;
+            }
             languages.push(LangView { lang: other.lang().to_string(), name: other.meta.name.to_string(), pressed: other.lang() == catalog.lang() });
         }
         View {

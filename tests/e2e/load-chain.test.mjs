@@ -1,7 +1,8 @@
 // Two round trips to the first screen: the page asks for one script
 // (pkg/putokaz.js, the loader, the glue, the wasm's integrity hash and the
 // stylesheet in one module), and that script asks for the wasm module as soon
-// as it runs, whether or not an element is on the page yet. Nothing else is
+// as it runs, whether or not an element is on the page yet, and for the
+// language packs of the elements on the page beside it. Nothing else is
 // requested on the way: no further script, no stylesheet.
 //
 // How it fails if the promise breaks: a static import in the module (another
@@ -29,15 +30,16 @@ async function requests(page) {
   return seen;
 }
 
-test('page -> pkg/putokaz.js -> the wasm module: two sequential requests, nothing else', async () => {
+test('page -> pkg/putokaz.js -> the wasm module and the Serbian pack: two round trips, nothing else', async () => {
   const page = await openPage(browser, null);
   const seen = await requests(page);
   await page.goto(`${BASE}/exit.html`);
   await mounted(page);
   const widgetFiles = seen.filter((r) => r.path !== '/exit.html' && r.path !== '/favicon.svg');
-  assert.deepEqual(widgetFiles.map((r) => r.path), ['/pkg/putokaz.js', '/pkg/putokaz_bg.wasm'], JSON.stringify(seen));
+  assert.deepEqual(widgetFiles.map((r) => r.path), ['/pkg/putokaz.js', '/pkg/putokaz_bg.wasm', '/pkg/putokaz.sr-Latn.txt'], JSON.stringify(seen));
   assert.equal(widgetFiles[0].by, `${BASE}/exit.html`, 'the page asks for the script');
   assert.equal(widgetFiles[1].by, `${BASE}/pkg/putokaz.js`, 'the script asks for the wasm');
+  assert.equal(widgetFiles[2].by, `${BASE}/pkg/putokaz.js`, 'and for the pack of the default languages');
   assert.deepEqual(page.errors, []);
 });
 
@@ -59,6 +61,7 @@ test('the wasm request starts as the module runs, before any element is on the p
   await page.evaluate(() => {
     const element = document.createElement('putokaz-screening');
     element.setAttribute('lang', 'en');
+    element.setAttribute('langs', 'en');
     document.querySelector('main').append(element);
   });
   await mounted(page);

@@ -6,7 +6,8 @@
 // single `securitypolicyviolation` (listened for from before the first
 // script, on the document, capturing, so violations inside the shadow root
 // are heard too). A tighter policy also works: every source an exact URL
-// (the wasm file the only thing `connect-src` allows, for its one fetch),
+// (the wasm file and the language pack the only things `connect-src`
+// allows, for their one fetch each),
 // `style-src 'none'` (the widget's stylesheet is built from text inside the
 // module, a constructed stylesheet, which needs no style source), plus
 // Trusted Types with no policy at all (so no HTML string can ever reach a
@@ -88,7 +89,7 @@ test("the recommended policy (issue 6's, as served): complete flows, no violatio
   assert.deepEqual(page.consoleErrors, []);
 });
 
-test("a tighter policy: exact URLs only, the wasm the only connection, style-src 'none', Trusted Types with no policy", async () => {
+test("a tighter policy: exact URLs only, the wasm and the pack the only connections, style-src 'none', Trusted Types with no policy", async () => {
   // Learn the exact files from a first, normal load, so the policy names each one.
   const probe = await watched(null);
   await probe.goto(`${BASE}/exit.html`);
@@ -96,12 +97,13 @@ test("a tighter policy: exact URLs only, the wasm the only connection, style-src
   const files = await probe.evaluate(() => performance.getEntriesByType('resource').map((e) => [e.initiatorType, e.name]));
   await probe.context().close();
   const of = (...types) => files.filter(([type]) => types.includes(type)).map(([, url]) => url).join(' ');
-  const wasm = files.map(([, url]) => url).find((url) => url.endsWith('.wasm'));
+  const fetched = files.map(([, url]) => url).filter((url) => url.endsWith('.wasm') || url.endsWith('.txt'));
+  assert.equal(fetched.length, 2, `the wasm and the Serbian pack: ${fetched}`);
   const tight = [
     "default-src 'none'",
     `script-src ${of('script', 'other').split(' ').filter((u) => u.endsWith('.js')).join(' ')} 'wasm-unsafe-eval'`,
     "style-src 'none'",
-    `connect-src ${wasm}`,
+    `connect-src ${fetched.join(' ')}`,
     `img-src ${BASE}/favicon.svg`,
     "require-trusted-types-for 'script'",
     "trusted-types 'none'",

@@ -13,8 +13,9 @@
 // rel=prefetch> added to the DOM, a WebSocket, a Worker) shows up as a URL in
 // `after`, as a new Resource Timing entry, or as a websocket/worker event,
 // and the assertions list it. Before mount, only the page itself, the
-// widget's two files (its module and its wasm, each exactly once; the
-// stylesheet is inside the module) and the page's icon may load.
+// widget's files (its module, its wasm and the Serbian language pack of the
+// default languages, each exactly once; the stylesheet is inside the module)
+// and the page's icon may load.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, widget, mounted, start, answer, answerAll, resultLevel, scenario, BASE } from './lib.mjs';
@@ -45,7 +46,7 @@ const resources = (page) => page.evaluate(() => performance.getEntriesByType('re
 /** Everything the page may load before the widget is up: each once, from this origin. */
 function checkLoad(seen) {
   const urls = seen.filter((s) => s.startsWith('cdp ')).map((s) => s.split(' ').at(-1));
-  const allowed = /^\/(index\.html|exit\.html|job-offer\.html|demo\.css|favicon\.svg|pkg\/putokaz\.js|pkg\/putokaz_bg\.wasm)?$/;
+  const allowed = /^\/(index\.html|exit\.html|job-offer\.html|demo\.css|favicon\.svg|pkg\/putokaz\.js|pkg\/putokaz_bg\.wasm|pkg\/putokaz\.sr-Latn\.txt)?$/;
   for (const url of urls) {
     const parsed = new URL(url);
     assert.equal(parsed.origin, BASE, `only this site: ${url}`);
@@ -54,6 +55,7 @@ function checkLoad(seen) {
   assert.equal(new Set(urls).size, urls.length, `each file once:\n${urls.join('\n')}`);
   assert.equal(urls.filter((u) => u.endsWith('/pkg/putokaz.js')).length, 1, 'the script once');
   assert.equal(urls.filter((u) => u.endsWith('.wasm')).length, 1, 'the module once');
+  assert.equal(urls.filter((u) => u.endsWith('.txt')).length, 1, 'the language pack once, for both widgets');
   assert.equal(urls.filter((u) => u.endsWith('/putokaz.css')).length, 0, 'no stylesheet request: its text is in the script');
 }
 

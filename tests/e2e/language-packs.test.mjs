@@ -1,0 +1,82 @@
+// Language packs: English is in the module; every other language is a file
+// of its own, fetched with its integrity hash as the element is connected
+// (never when the person chooses), once per page. An element offers the
+// languages of its `langs` attribute; a pack that fails to load only leaves
+// its language out.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, widget, mounted, start, BASE } from './lib.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+/** A page of the site with one element carrying these attributes. */
+async function pageWith(attributes, { routePack } = {}) {
+  const page = await openPage(browser, null);
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  page.warnings = [];
+  page.on('console', (message) => { if (message.type() === 'warning') page.warnings.push(message.text()); });
+  await page.route('**/packs.html', (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="en"><head><title>Packs</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><script type="module" src="/pkg/putokaz.js"></script></head><body><main><putokaz-screening ${attributes}><p>Call 011 785 0000</p></putokaz-screening></main></body></html>`,
+  }));
+  if (routePack) await page.route('**/pkg/putokaz.sr-Latn.txt', routePack);
+  await page.goto(`${BASE}/packs.html`);
+  await mounted(page);
+  await page.waitForLoadState('networkidle');
+  return { page, requested, w: widget(page) };
+}
+
+const switcher = (w) => w.locator('button[data-lang]').evaluateAll((buttons) => buttons.map((b) => b.dataset.lang));
+
+test('the languages a page names, and no request when the person switches', async () => {
+  const { page, requested, w } = await pageWith('lang="sr-Latn" langs="sr-Latn en" region="RS"');
+  assert.deepEqual(await switcher(w), ['en', 'sr-Latn'], 'only the languages named, though the pack also gives Cyrillic');
+  assert.equal(requested.filter((p) => p === '/pkg/putokaz.sr-Latn.txt').length, 1, 'the pack, once, at load');
+  assert.equal(await w.locator('h2.pk-title').textContent(), 'Proverite svoju situaciju');
+  const before = requested.length;
+  await w.locator('button[data-lang="en"]').click();
+  await start(w);
+  await w.locator('button[data-lang="sr-Latn"]').click();
+  assert.equal(await w.locator('legend h2').count(), 1);
+  assert.match(await w.locator('legend h2').textContent(), /opasnosti/);
+  assert.deepEqual(requested.slice(before), [], 'switching asks for nothing');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a page that offers English only asks for no pack', async () => {
+  const { page, requested, w } = await pageWith('lang="en" langs="en" region="RS"');
+  assert.deepEqual(requested.filter((p) => p.endsWith('.txt')), []);
+  assert.deepEqual(await switcher(w), ['en']);
+  assert.deepEqual(page.errors, []);
+});
+
+for (const [how, routePack] of [
+  ['is missing', (route) => route.fulfill({ status: 404, body: 'not found' })],
+  ['was changed on the server (integrity)', async (route) => {
+    const response = await route.fetch();
+    route.fulfill({ response, body: (await response.text()).replace('Srpski', 'Srbski') });
+  }],
+]) {
+  test(`a pack that ${how} leaves its languages out, and the widget works in English`, async () => {
+    const { page, w } = await pageWith('lang="sr-Latn" region="RS"', { routePack });
+    assert.deepEqual(await switcher(w), ['en']);
+    assert.equal(await w.locator('h2.pk-title').textContent(), 'Check your situation');
+    await start(w);
+    assert.equal(await w.locator('legend h2').count(), 1);
+    assert.ok(page.warnings.some((m) => m.includes('putokaz.sr-Latn.txt could not be loaded')), page.warnings.join(' | '));
+    assert.deepEqual(page.errors, []);
+  });
+}
+
+test('the JS API loads the pack of the language it is asked for', async () => {
+  const { page } = await pageWith('lang="en" langs="en" region="RS"');
+  const title = await page.evaluate(async () => {
+    const { getQuestions } = await import('/pkg/putokaz.js');
+    return (await getQuestions('sr-Cyrl')).questions[0].text;
+  });
+  assert.match(title, /[\u0400-\u04FF]/);
+  assert.deepEqual(page.errors, []);
+});
