@@ -157,4 +157,9 @@ fn the_print_view_gives_opening_hours_not_open_now() {
     assert!(screen.contains("La Strada Czech Republic – SOS line · Helps people in situations like this · Works in Czechia · Open now"), "{screen}");
     assert!(!print.contains("Open now") && !print.contains("Closed now"), "{print}");
     assert!(print.contains("Monday, Tuesday, Thursday 10:00–16:00; Wednesday 12:00–20:00 (local time, Czechia)"), "{print}");
+    // Days in a row are a range, across the week's end too.
+    let schedule = |id: &str, lang: &str| putokaz::engine::report::schedule_text(content, lang, content.directory.get(id).unwrap());
+    assert_eq!(schedule("ae-mohre", "en"), "Saturday–Thursday 08:00–20:00 (local time, United Arab Emirates)");
+    assert_eq!(schedule("rs-ombudsman", "sr-Latn"), "ponedeljak–petak 09:00–16:00 (lokalno vreme, Srbija)");
+    assert_eq!(schedule("rs-ambulance-194", "en"), "Open 24 hours, every day");
 }

@@ -442,7 +442,11 @@ pub fn schedule_text(content: &Content, lang: &str, entry: &directory::Entry) ->
     for slot in hours.weekly.iter() {
         let days = &slot.days;
         // Three days or more in a row (Saturday to Thursday too) are a range.
-        let run = days.len() > 2 && days.windows(2).all(|w| directory::weekday(&w[1]) == directory::weekday(&w[0]).map(|d| (d + 1) % 7));
+        let mut joined = String::new();
+        for day in days.iter() {
+            joined.push_str(day);
+        }
+        let run = days.len() > 2 && super::find("montuewedthufrisatsunmontuewedthufrisat", &joined).is_some();
         if !out.is_empty() {
             out.push_str("; ");
         }
