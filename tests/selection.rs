@@ -75,7 +75,6 @@ fn rows() -> Vec<Row> {
     ];
     let offer = [("jo_recruiter", "unchecked_agency"), ("jo_signs", "fee,only_phone"), ("jo_contract", "promised_later"), ("jo_visa", "work_permit")];
     let rs = &["rs-police-192", "rs-ambulance-194", "rs-fire-193"][..];
-    let eu = &["eu-112"][..];
     vec![
         Row { who: "A: woman made to sell sex", mode: screening, answers: with(sex.clone(), &[("gender", "female")]), first_three: ["rs-atina", "rs-sos-women-0800222003", "rs-zene-protiv-nasilja"], emergency: rs },
         Row { who: "A': the same answers, a man", mode: screening, answers: with(sex.clone(), &[("gender", "male")]), first_three: ["rs-astra-sos", "rs-atina", "rs-iom"], emergency: rs },
