@@ -215,14 +215,14 @@ impl Entry {
         }
         let Some(offset) = time::offset(&hours.tz, now) else { return OpenState::Unknown };
         let here = time::local(now, offset);
-        let slots: Vec<(u8, u16, u16)> = hours
-            .weekly
-            .iter()
-            .flat_map(|slot| {
-                let (open, close) = (parse_hhmm(&slot.open), parse_hhmm(&slot.close));
-                slot.days.iter().filter_map(move |d| Some((weekday(d)?, open?, close?)))
-            })
-            .collect();
+        // Loops, not `flat_map(..).collect()`: std's flattening code is larger.
+        let mut slots: Vec<(u8, u16, u16)> = Vec::new();
+        for slot in hours.weekly.iter() {
+            let (Some(open), Some(close)) = (parse_hhmm(&slot.open), parse_hhmm(&slot.close)) else { continue };
+            for day in slot.days.iter().filter_map(|d| weekday(d)) {
+                slots.push((day, open, close));
+            }
+        }
         for &(day, open, close) in &slots {
             if day == here.weekday && here.minute >= open && here.minute < close {
                 return OpenState::Open { closes_in: (close - here.minute) as i64 };
@@ -270,20 +270,14 @@ pub struct Directory {
 }
 
 impl Directory {
-    /// Loads directory files. A broken entry is reported and skipped; the
-    /// others stay.
     /// Adds an entry that passes validation; a broken one is reported and skipped.
     pub fn add(&mut self, entry: Entry, problems: &mut Vec<Problem>, file: &str) {
-        let at = format!("{file}: entry \"{}\"", truncate(&entry.id, 60));
-        let mut entry_problems = validate_entry(&entry, &at);
-        if self.entries.iter().any(|e| e.id == entry.id) {
-            entry_problems.push(Problem::new(&at, "this id is already used by another entry"));
-        }
+        let duplicate = self.entries.iter().any(|e| e.id == entry.id);
+        let entry_problems = check_entry(&entry, file, duplicate);
         if entry_problems.is_empty() {
             self.entries.to_mut().push(entry);
         } else {
             problems.extend(entry_problems);
-            problems.push(Problem::new(&at, "this entry was left out"));
         }
     }
 
@@ -291,6 +285,20 @@ impl Directory {
         self.entries.iter().find(|e| e.id == id)
     }
 
+}
+
+/// What is wrong with an entry of `file`, ending with "this entry was left
+/// out" when anything is; `duplicate` when another entry has its id.
+pub fn check_entry(entry: &Entry, file: &str, duplicate: bool) -> Vec<Problem> {
+    let at = format!("{file}: entry \"{}\"", truncate(&entry.id, 60));
+    let mut problems = validate_entry(entry, &at);
+    if duplicate {
+        problems.push(Problem::new(&at, "this id is already used by another entry"));
+    }
+    if !problems.is_empty() {
+        problems.push(Problem::new(&at, "this entry was left out"));
+    }
+    problems
 }
 
 fn validate_entry(entry: &Entry, at: &str) -> Vec<Problem> {
@@ -403,9 +411,15 @@ fn check_text(field: &str, text: &str, max_chars: usize, say: &mut impl FnMut(St
     if super::chars_in(text) > max_chars {
         say(format!("{field} is longer than {max_chars} characters"));
     }
-    if text.chars().any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)) {
+    if has_hidden_controls(text, false) {
         say(format!("{field} contains control or bidirectional-override characters"));
     }
+}
+
+/// Whether a text has a control character (a line break allowed when
+/// `lines`) or a bidirectional override.
+pub fn has_hidden_controls(text: &str, lines: bool) -> bool {
+    text.chars().any(|c| (c.is_control() && !(lines && c == '\n')) || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c))
 }
 
 pub fn is_e164(number: &str) -> bool {

@@ -15,7 +15,7 @@
 
 use super::catalog::placeholders;
 use super::bundle::Content;
-use super::directory::{is_country_code, Directory, Entry};
+use super::directory::{check_entry, has_hidden_controls, is_country_code, Entry};
 use super::read::parse_entry;
 use super::value::{self, Value};
 use super::{concat, decimal, truncate, List, Problem};
@@ -137,9 +137,7 @@ fn parse_referrals(value: &Value, content: &Content, config: &mut PartnerConfig,
                     let Some(entry) = parse_entry(&at, i, item, problems) else { continue };
                     let existing = content.directory.get(&entry.id);
                     let entry_at = concat(&[&at, "[", &decimal(i as u64), "] \"", &truncate(&entry.id, 60), "\""]);
-                    let mut scratch = Directory::default();
-                    let mut entry_problems = Vec::new();
-                    scratch.add(entry.clone(), &mut entry_problems, &at);
+                    let mut entry_problems = check_entry(&entry, &at, false);
                     if key == "add" && existing.is_some() {
                         entry_problems.push(Problem::new(&entry_at, "a built-in entry has this id; use replace to change it"));
                     }
@@ -203,7 +201,7 @@ fn parse_text(value: &Value, content: &Content, config: &mut PartnerConfig, prob
             };
             if super::chars_in(text) > MAX_TEXT {
                 problems.push(Problem::new(key_at, format!("longer than {MAX_TEXT} characters")));
-            } else if text.chars().any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)) {
+            } else if has_hidden_controls(text, true) {
                 problems.push(Problem::new(key_at, "contains control or bidirectional-override characters"));
             } else if placeholders(source) != placeholders(text) {
                 problems.push(Problem::new(key_at, concat(&["must use the placeholders ", &super::quoted_list(&placeholders(source))])));
