@@ -352,3 +352,16 @@ fn labour_inspectorates_and_consular_help_reach_workers() {
     let child = report(content, Mode::Screening, "en", &with(REVIEW_CHILD_BEGGING, &[("child_work", "begging,adult_keeps_money")]), saturday_utc(10, 0));
     assert!(ids(&child).iter().take(3).any(|id| *id == "rs-gcsr-beograd"), "{:?}", ids(&child));
 }
+
+#[test]
+fn every_country_offered_has_emergency_numbers_on_an_urgent_result() {
+    // Reported: an urgent result in North Macedonia, Canada, Bosnia and
+    // Herzegovina, Ukraine or Turkey said it had no emergency number.
+    let content = builtin::content();
+    for code in content.questionnaire.countries.iter() {
+        let r = report(content, Mode::Screening, "en", &[("danger_now", "yes"), ("country_now", code)], saturday_utc(10, 0));
+        assert!(r.emergency_missing.is_none() && !r.emergency.is_empty(), "{code}: no emergency number");
+        let prefix = code.to_lowercase() + "-";
+        assert!(r.emergency.iter().all(|e| e.id.starts_with(&prefix) || e.id == "eu-112"), "{code}: {:?}", r.emergency.iter().map(|e| &e.id).collect::<Vec<_>>());
+    }
+}

@@ -59,6 +59,11 @@ impl Content {
         self.questionnaire.indicators.iter().find(|i| i.id == id)
     }
 
+    /// Whether the indicator is a job-offer red flag (it counts through the score).
+    pub fn is_job_flag(&self, indicator: &str) -> bool {
+        self.questionnaire.job_offer.flags.iter().any(|f| f.indicator == indicator)
+    }
+
     pub fn ilo_item(&self, id: &str) -> Option<&IloItem> {
         self.ilo_ec.indicators.iter().find(|i| i.id == id)
     }

@@ -131,7 +131,7 @@ impl Report {
         let sign = |id: &str| {
             let indicator = content.indicator(id);
             let dimension = indicator.and_then(|i| main_dimension(content, i));
-            let is_flag = content.questionnaire.job_offer.flags.iter().any(|f| f.indicator == id);
+            let is_flag = content.is_job_flag(id);
             Sign {
                 id: id.to_string(),
                 dimension,
@@ -310,7 +310,7 @@ fn next_steps(content: &Content, outcome: &Outcome, selection: &Selection<'_>, l
     // "Not your fault" only where something happened to the person: a sign
     // that is neither a job-offer red flag nor a circumstance.
     let happened = outcome.fired.iter().filter_map(|id| content.indicator(id)).any(|i| {
-        !content.questionnaire.job_offer.flags.iter().any(|f| f.indicator == i.id) && !super::assess::is_context(content, i)
+        !content.is_job_flag(&i.id) && !super::assess::is_context(content, i)
     });
     let frame_next = outcome.frame.as_deref().map(|f| super::concat(&["frame.", f, ".next"]));
     if outcome.level >= Level::Some {
