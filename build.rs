@@ -99,7 +99,9 @@ fn main() {
     let mut code = Code { texts: Vec::new(), numbers: Vec::new() };
     code.questionnaire(&std::mem::take(&mut compiled.questionnaire));
     code.ilo_ec(&std::mem::take(&mut compiled.ilo_ec));
-    code.directory(&std::mem::take(&mut compiled.directory).entries);
+    let mut entries = std::mem::take(&mut compiled.directory).entries.into_owned();
+    let emergency = emergency_lines(&mut entries);
+    code.directory(&entries);
     let (texts, numbers) = code.finish();
     let code = compiled.bake(&env);
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.rs");
@@ -119,12 +121,52 @@ fn main() {
          /// The texts of the questionnaire, the ILO/EC list and the directory, separated by NUL.\n\
          pub static TEXTS: &str = {texts:?};\n\
          /// Their structure, as numbers (see `Code` in build.rs and `Reader` in src/builtin.rs).\n\
-         pub static NUMBERS: &[u8] = &{numbers:?};\n",
+         pub static NUMBERS: &[u8] = &{numbers:?};\n\
+         /// The numbers of the generated emergency entries after the last directory entry, a line for each country, separated by NUL (see `emergency_lines` in build.rs).\n\
+         pub static EMERGENCY: &str = {emergency:?};\n",
         other_keys = other_keys.join("\0"),
         tables = tables.join(", "),
         packs = packs.join(", "),
     );
     std::fs::write(&out, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}
+
+/// The generated emergency entries (`src/data/referrals/emergency.json`,
+/// about 230, one per country), taken off the end of the directory. Encoded
+/// like the others they would cost 3.4 KB gzipped; they differ only in their
+/// country and numbers, so the first stays in the directory and the others
+/// are one line each, `112 110 116 118`, a line for every country of
+/// `COUNTRY_CODES` in its order (empty for a country without one: 0.4 KB
+/// gzipped less than writing the country). The widget makes the entries
+/// from the lines and the first (see `emergency` in src/builtin.rs).
+fn emergency_lines(entries: &mut Vec<Entry>) -> String {
+    let generated = |e: &Entry| e.emergency && e.id == format!("{}-emergency", e.country.to_lowercase());
+    // The tail of entries that look generated: the file comes last.
+    let first = entries.iter().rposition(|e| !generated(e)).map_or(0, |i| i + 1);
+    if first == entries.len() {
+        return String::new();
+    }
+    let template = entries[first].clone();
+    let mut rest = entries.drain(first + 1..).peekable();
+    let mut lines = Vec::new();
+    for code in putokaz_engine::directory::COUNTRY_CODES.split(' ') {
+        let mut numbers = Vec::new();
+        if let Some(entry) = rest.next_if(|e| e.country == code) {
+            for contact in entry.contacts.iter() {
+                match contact {
+                    Contact::Voice(n) if n.display == n.number && n.note.is_empty() => numbers.push(n.number.to_string()),
+                    _ => panic!("{}: a generated emergency entry has only voice numbers, shown as they are dialled", entry.id),
+                }
+            }
+            let made = Entry { id: entry.id.clone(), country: entry.country.clone(), contacts: entry.contacts.clone(), ..template.clone() };
+            assert!(generated(&entry) && made == entry, "{}: the generated emergency entries differ only in their country and numbers", entry.id);
+        }
+        lines.push(numbers.join(" "));
+    }
+    if let Some(entry) = rest.next() {
+        panic!("{}: the generated emergency entries come last, one per country, in alphabetical order", entry.id);
+    }
+    lines.join("\0")
 }
 
 /// The content as a list of numbers, and the texts they name (by their

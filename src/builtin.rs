@@ -65,6 +65,7 @@ fn compiled() -> &'static (Content, Vec<Text>) {
         content.questionnaire = r.questionnaire();
         content.ilo_ec = r.ilo_ec();
         content.directory.entries = r.directory();
+        emergency(content.directory.entries.to_mut());
         // The keys: those the content names that the catalogs have (one
         // bit each), and the others, written out; sorted, as in build.rs.
         let mut keys: Vec<Text> = Vec::new();
@@ -94,6 +95,45 @@ fn compiled() -> &'static (Content, Vec<Text>) {
         }
         (content, keys)
     })
+}
+
+/// The generated emergency entries, each like the last entry, with its own
+/// country, id and numbers: a line of numbers for each country of
+/// `COUNTRY_CODES`, in order (see `emergency_lines` in build.rs).
+fn emergency(entries: &mut Vec<Entry>) {
+    let Some(template) = entries.last() else { return };
+    let (name, last_verified, confidence) = (template.name.clone(), template.last_verified.clone(), template.confidence);
+    for (country, numbers) in putokaz_engine::directory::COUNTRY_CODES.split(' ').zip(compiled::EMERGENCY.split('\0')) {
+        if numbers.is_empty() {
+            continue;
+        }
+        let mut contacts = Vec::new();
+        for number in numbers.split(' ') {
+            contacts.push(Contact::Voice(Number { number: Text::Borrowed(number), display: Text::Borrowed(number), note: List::Borrowed(&[]) }));
+        }
+        let id = putokaz_engine::concat(&[&country.to_ascii_lowercase(), "-emergency"]);
+        // What the template does not hold in its own texts is the same in
+        // every generated entry (build.rs checks; and a test, that the
+        // entries made here are the ones in the file).
+        entries.push(Entry {
+            id: id.into(),
+            name: name.clone(),
+            country: Text::Borrowed(country),
+            works_in: List::Borrowed(&[]),
+            area_name: None,
+            contacts: contacts.into(),
+            hours: Some(Hours { always: true, tz: Text::Borrowed(""), weekly: List::Borrowed(&[]) }),
+            languages: List::Borrowed(&[]),
+            services: List::Borrowed(&[Service::Emergency]),
+            audience: List::Borrowed(&[Audience::Anyone]),
+            emergency: true,
+            sources: List::Borrowed(&[]),
+            last_verified: last_verified.clone(),
+            source_date: None,
+            confidence,
+            notes: Text::Borrowed(""),
+        });
+    }
 }
 
 /// Reads the compiled content's structure from its numbers (written by

@@ -139,9 +139,10 @@ fn button(b: &Button) -> String {
 fn sos_text(sos: &Sos) -> String {
     match sos {
         Sos::Missing(line) => format!("  sos: {line}\n"),
-        Sos::Numbers { label, numbers } => {
+        Sos::Numbers { missing, label, numbers } => {
             let numbers: Vec<String> = numbers.iter().map(|n| format!("{} <{}> {}", n.number, n.href.as_deref().unwrap_or("-"), n.name)).collect();
-            format!("  sos: {label} {}\n", numbers.join("; "))
+            let missing = missing.as_ref().map(|line| format!("  sos: {line}\n")).unwrap_or_default();
+            format!("{missing}  sos: {label} {}\n", numbers.join("; "))
         }
     }
 }

@@ -94,7 +94,8 @@ fn a_country_with_no_entries_still_gets_help_and_an_honest_line() {
     assert!(!r.referrals.is_empty());
 
     let r = report(content, Mode::Screening, "en", &[("danger_now", "no"), ("country_now", "other")], saturday_utc(12, 0));
-    assert!(r.emergency.is_empty(), "no emergency number is guessed for an unknown country");
+    assert!(r.emergency_missing.is_some(), "no emergency number is guessed for an unknown country");
+    assert_eq!(r.emergency.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["eu-112"], "only 112, which works in many countries");
     assert!(r.no_local.is_some());
     assert!(!r.referrals.is_empty());
 }

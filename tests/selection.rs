@@ -75,7 +75,6 @@ fn rows() -> Vec<Row> {
     ];
     let offer = [("jo_recruiter", "unchecked_agency"), ("jo_signs", "fee,only_phone"), ("jo_contract", "promised_later"), ("jo_visa", "work_permit")];
     let rs = &["rs-police-192", "rs-ambulance-194", "rs-fire-193"][..];
-    let eu = &["eu-112"][..];
     vec![
         Row { who: "A: woman made to sell sex", mode: screening, answers: with(sex.clone(), &[("gender", "female")]), first_three: ["rs-atina", "rs-sos-women-0800222003", "rs-zene-protiv-nasilja"], emergency: rs },
         Row { who: "A': the same answers, a man", mode: screening, answers: with(sex.clone(), &[("gender", "male")]), first_three: ["rs-astra-sos", "rs-atina", "rs-iom"], emergency: rs },
@@ -95,18 +94,18 @@ fn rows() -> Vec<Row> {
         },
         Row { who: "H: child begging with a parent", mode: screening, answers: with(child_begging.clone(), &[("child_work", "begging")]), first_three: ["rs-nadel-116111", "rs-atina", "rs-czztlj"], emergency: rs },
         Row { who: "R1: a Roma child begging in Belgrade, an adult keeps the money", mode: screening, answers: child_begging.clone(), first_three: ["rs-nadel-116111", "rs-atina", "rs-czztlj"], emergency: rs },
-        Row { who: "R2: a Serbian man in Slovakia", mode: screening, answers: with(worker("SK"), &[("origin", "RS")]), first_three: ["rs-astra-sos", "sk-0800800818", "rs-atina"], emergency: eu },
+        Row { who: "R2: a Serbian man in Slovakia", mode: screening, answers: with(worker("SK"), &[("origin", "RS")]), first_three: ["rs-astra-sos", "sk-0800800818", "rs-atina"], emergency: &["eu-112", "sk-emergency"] },
         Row { who: "R3: a Nepali worker in Serbia", mode: screening, answers: with(worker("RS"), &[("situation", "work_now,journey"), ("smug_paid", "no"), ("origin", "NP")]), first_three: ["rs-atina", "rs-iom", "rs-astra-sos"], emergency: rs },
         Row { who: "a Bangladeshi worker in Serbia", mode: screening, answers: with(worker("RS"), &[("origin", "BD")]), first_three: ["rs-atina", "rs-iom", "rs-astra-sos"], emergency: rs },
         Row { who: "a Chinese worker in Serbia", mode: screening, answers: with(worker("RS"), &[("origin", "CN")]), first_three: ["rs-atina", "rs-iom", "rs-astra-sos"], emergency: rs },
         Row { who: "a Ukrainian worker in Serbia", mode: screening, answers: with(worker("RS"), &[("origin", "UA")]), first_three: ["rs-atina", "rs-iom", "rs-astra-sos"], emergency: rs },
-        Row { who: "R4: a Serbian woman made to sell sex in Germany", mode: screening, answers: with(sex.clone(), &[("country_now", "DE"), ("country_work", "DE"), ("origin", "RS"), ("gender", "female")]), first_three: ["de-hilfetelefon", "rs-atina", "de-kok"], emergency: eu },
-        Row { who: "a Serbian man, the same in Germany", mode: screening, answers: with(sex.clone(), &[("country_now", "DE"), ("country_work", "DE"), ("origin", "RS"), ("gender", "male")]), first_three: ["de-kok", "de-faire-mobilitaet", "rs-astra-sos"], emergency: eu },
-        Row { who: "a Serbian worker in Germany", mode: screening, answers: with(worker("DE"), &[("origin", "RS")]), first_three: ["de-kok", "de-hilfetelefon", "de-faire-mobilitaet"], emergency: eu },
+        Row { who: "R4: a Serbian woman made to sell sex in Germany", mode: screening, answers: with(sex.clone(), &[("country_now", "DE"), ("country_work", "DE"), ("origin", "RS"), ("gender", "female")]), first_three: ["de-hilfetelefon", "rs-atina", "de-kok"], emergency: &["eu-112", "de-emergency"] },
+        Row { who: "a Serbian man, the same in Germany", mode: screening, answers: with(sex.clone(), &[("country_now", "DE"), ("country_work", "DE"), ("origin", "RS"), ("gender", "male")]), first_three: ["de-kok", "de-faire-mobilitaet", "rs-astra-sos"], emergency: &["eu-112", "de-emergency"] },
+        Row { who: "a Serbian worker in Germany", mode: screening, answers: with(worker("DE"), &[("origin", "RS")]), first_three: ["de-kok", "de-hilfetelefon", "de-faire-mobilitaet"], emergency: &["eu-112", "de-emergency"] },
         Row { who: "a Serbian worker in Austria", mode: screening, answers: with(worker("AT"), &[("origin", "RS")]), first_three: ["at-bk-hotline", "at-opfer-notruf", "at-undok"], emergency: &["eu-112", "at-emergency"] },
         Row { who: "a Serbian worker in Malta", mode: screening, answers: with(worker("MT"), &[("origin", "RS")]), first_three: ["rs-astra-sos", "rs-atina", "rs-mup-natco"], emergency: &["eu-112", "mt-emergency-112"] },
         Row { who: "a Serbian worker in Russia", mode: screening, answers: with(worker("RU"), &[("origin", "RS")]), first_three: ["rs-astra-sos", "rs-atina", "rs-mup-natco"], emergency: &["ru-emergency"] },
-        Row { who: "a Macedonian worker in Slovenia", mode: screening, answers: with(worker("SI"), &[("origin", "MK")]), first_three: ["mk-opengate", "si-ess-infotocka", "si-kljuc"], emergency: eu },
+        Row { who: "a Macedonian worker in Slovenia", mode: screening, answers: with(worker("SI"), &[("origin", "MK")]), first_three: ["mk-opengate", "si-ess-infotocka", "si-kljuc"], emergency: &["eu-112", "si-emergency"] },
         Row {
             who: "R5: an offer in Malta, screening",
             mode: screening,

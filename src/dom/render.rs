@@ -231,7 +231,11 @@ fn sos(sos: &Sos) -> Node<'_> {
     let block = el("div", "pk-sos");
     match sos {
         Sos::Missing(line) => block.child(text("p", "pk-text", line)),
-        Sos::Numbers { label, numbers } => {
+        Sos::Numbers { missing, label, numbers } => {
+            let mut block = block;
+            if let Some(line) = missing {
+                block = block.child(text("p", "pk-text", line));
+            }
             let mut list = el("ul", "pk-sos__list");
             for n in numbers {
                 let mut call = text("a", "pk-call", &n.number);

@@ -207,7 +207,9 @@ impl Entry {
 
     /// Open or not at an instant.
     pub fn open_state(&self, now: UtcMinutes) -> OpenState {
-        let Some(hours) = &self.hours else { return OpenState::Unknown };
+        // An emergency number is answered at any hour, even where the
+        // source does not say so (see the directory README).
+        let Some(hours) = &self.hours else { return if self.emergency { OpenState::Always } else { OpenState::Unknown } };
         if hours.always {
             return OpenState::Always;
         }
@@ -426,7 +428,7 @@ pub fn is_e164(number: &str) -> bool {
 }
 
 pub fn is_short_code(number: &str) -> bool {
-    (3..=6).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
+    (2..=6).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
 }
 
 pub fn is_email(address: &str) -> bool {
@@ -468,7 +470,8 @@ pub fn weekday(day: &str) -> Option<u8> {
     DAYS.iter().position(|d| *d == day).map(|i| i as u8)
 }
 
-pub(super) const COUNTRY_CODES: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW";
+/// Separated by spaces, in alphabetical order.
+pub const COUNTRY_CODES: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW";
 
 /// ISO 3166-1 alpha-2, plus XK (Kosovo), which the EU and many registries use.
 pub fn is_country_code(code: &str) -> bool {

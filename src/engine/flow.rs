@@ -533,9 +533,10 @@ pub struct NotSafeView {
 /// The emergency numbers.
 #[derive(Debug, Clone)]
 pub enum Sos {
-    /// Putokaz has no emergency number for the country.
+    /// Putokaz has no emergency number for the country, not even 112.
     Missing(String),
-    Numbers { label: String, numbers: Vec<SosNumber> },
+    /// `missing`: said before the numbers when they are not the country's own (112).
+    Numbers { missing: Option<String>, label: String, numbers: Vec<SosNumber> },
 }
 
 #[derive(Debug, Clone)]
@@ -714,7 +715,7 @@ impl Flow {
                     title: title.clone(),
                     note: t("ui.print_note"),
                     sos: sos(content, &self.lang, &report),
-                    referrals: referrals(content, &self.lang, &report),
+                    referrals: referrals(content, &self.lang, &report, true),
                     print_now: button("ui.print_now", Action::PrintNow, true),
                     back: button("ui.print_back", Action::Back, false),
                 };
@@ -828,7 +829,7 @@ impl Flow {
         let t = |key: &str| content.catalogs.text(lang, key).to_string();
         let report = self.report(content, now);
         let sos = sos(content, lang, &report);
-        let referrals = referrals(content, lang, &report);
+        let referrals = referrals(content, lang, &report, false);
         let Report { level, title, summary, groups, not_assessed, could_be_higher, job_offer, next_steps, child_rules, .. } = report;
         let job = job_offer.map(|job| {
             let mut flags = Vec::new();
@@ -907,31 +908,41 @@ pub fn main_hotline<'a>(content: &'a Content, region: &str) -> Option<&'a Entry>
 
 fn sos(content: &Content, lang: &str, report: &Report) -> Sos {
     let t = |key: &str| content.catalogs.text(lang, key).to_string();
-    if report.emergency.is_empty() {
-        return Sos::Missing(t("ui.emergency_missing"));
-    }
-    let mut numbers = Vec::new();
+    let mut numbers: Vec<SosNumber> = Vec::new();
     for referral in &report.emergency {
         for contact in &referral.contacts {
-            if contact.kind == "voice" {
+            // A number in two entries (112 in Europe's and in the country's) is said once.
+            if contact.kind == "voice" && !numbers.iter().any(|n| n.number == contact.label) {
                 let name = contact.note.clone().unwrap_or_else(|| referral.name.clone());
                 numbers.push(SosNumber { number: contact.label.clone(), href: contact.href.clone(), name });
             }
         }
     }
-    Sos::Numbers { label: t("ui.result_emergency"), numbers }
+    if numbers.is_empty() {
+        return Sos::Missing(t("ui.emergency_missing"));
+    }
+    Sos::Numbers { missing: report.emergency_missing.clone(), label: t("ui.result_emergency"), numbers }
 }
 
-fn referrals(content: &Content, lang: &str, report: &Report) -> Referrals {
+/// `print`: opening hours as a timetable and no "open now", which would be
+/// wrong by the time the paper is read.
+fn referrals(content: &Content, lang: &str, report: &Report, print: bool) -> Referrals {
     let mut items = Vec::new();
     for referral in &report.referrals {
-        items.push(referral_item(content, lang, referral));
+        items.push(referral_item(content, lang, referral, print));
     }
     Referrals { no_local: report.no_local.clone(), items }
 }
 
-fn referral_item(content: &Content, lang: &str, referral: &ReferralView) -> ReferralItem {
+fn referral_item(content: &Content, lang: &str, referral: &ReferralView, print: bool) -> ReferralItem {
     let t = |key: &str| content.catalogs.text(lang, key).to_string();
+    let open_now = t("ref.why.open_now");
+    let mut why = Vec::new();
+    for reason in &referral.why {
+        if !(print && *reason == open_now) {
+            why.push(reason.clone());
+        }
+    }
     let mut contacts = Vec::new();
     for contact in &referral.contacts {
         contacts.push(ContactItem {
@@ -944,8 +955,11 @@ fn referral_item(content: &Content, lang: &str, referral: &ReferralView) -> Refe
     ReferralItem {
         name: referral.name.clone(),
         audience: referral.audience.clone(),
-        why: (!referral.why.is_empty()).then(|| join(&referral.why, " · ")),
-        hours: referral.hours.clone(),
+        why: (!why.is_empty()).then(|| join(&why, " · ")),
+        hours: match content.directory.get(&referral.id) {
+            Some(entry) if print => super::report::schedule_text(content, lang, entry),
+            _ => referral.hours.clone(),
+        },
         languages: (!referral.languages.is_empty()).then(|| fill(&t("ref.languages"), &[("languages", &join(&referral.languages, ", "))])),
         contacts,
         check_first: referral.check_first.then(|| t("ref.check_first")),

@@ -75,6 +75,10 @@ pub struct Selection<'a> {
     pub emergency: Vec<Pick<'a>>,
     /// At most [`MAX_PICKS`] services, best first.
     pub services: Vec<Pick<'a>>,
+    /// True when the directory has no emergency number for the country the
+    /// person is in: `emergency` is then 112, which works in the EU and in
+    /// many other countries, if the directory has it.
+    pub no_emergency: bool,
     /// True when no service in the directory works in the country the person is in.
     pub no_local: bool,
     pub country_now: Option<String>,
@@ -116,6 +120,14 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
         }
         if entry.emergency && entry.works_in(country) {
             emergency.push(Pick { entry, why: vec![Why::new("ref.why.emergency")], open: entry.open_state(context.now), check_first: entry.confidence == Confidence::Low });
+        }
+    }
+    let no_emergency = emergency.is_empty();
+    if no_emergency {
+        for entry in directory.entries.iter() {
+            if emergency.is_empty() && entry.emergency && entry.country == "EU" && entry.voice().is_some_and(|n| n.number == "112") {
+                emergency.push(Pick { entry, why: vec![Why::new("ref.why.emergency")], open: entry.open_state(context.now), check_first: false });
+            }
         }
     }
 
@@ -262,6 +274,7 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
     Selection {
         emergency,
         services,
+        no_emergency,
         no_local: local_services == 0,
         country_now: context.country_now.clone(),
     }

@@ -219,7 +219,19 @@ impl Report {
             }
             out
         };
-        let emergency: Vec<ReferralView> = views(&selection.emergency);
+        let mut emergency: Vec<ReferralView> = views(&selection.emergency);
+        // 112 where the directory has no number for the country: dialable
+        // anywhere, with what is known of where it works.
+        if selection.no_emergency {
+            emergency = Vec::new();
+            for pick in &selection.emergency {
+                let mut view = referral_view(content, &lang, pick, local_offset, Some(&pick.entry.country));
+                for contact in &mut view.contacts {
+                    contact.note = Some(t(&["ui.emergency_112_note"]));
+                }
+                emergency.push(view);
+            }
+        }
         let referrals = views(&selection.services);
         let no_local = selection.no_local.then(|| match &selection.country_now {
             Some(code) => fill(&t(&["ref.no_local"]), &[("country", &t(&["country.", code]))]),
@@ -246,7 +258,7 @@ impl Report {
             could_be_higher: outcome.could_be_higher,
             job_offer,
             next_steps,
-            emergency_missing: emergency.is_empty().then(|| t(&["ui.emergency_missing"])),
+            emergency_missing: selection.no_emergency.then(|| t(&["ui.emergency_missing"])),
             emergency,
             referrals,
             no_local,
@@ -280,7 +292,8 @@ fn next_steps(content: &Content, outcome: &Outcome, selection: &Selection<'_>, l
         content.catalogs.text(lang, if outcome.about_other && catalog.get(&them).is_some() { &them } else { key }).to_string()
     };
     let mut keys: Vec<&str> = Vec::new();
-    let emergency_number = selection.emergency.first().and_then(|p| p.entry.voice()).map(|n| n.shown().to_string());
+    // 112 offered where the country's number is not known is not said as sure advice here (see `emergency_missing`).
+    let emergency_number = selection.emergency.first().filter(|_| !selection.no_emergency).and_then(|p| p.entry.voice()).map(|n| n.shown().to_string());
     let mut steps = Vec::new();
     if outcome.level == Level::Urgent {
         if let Some(number) = &emergency_number {
@@ -434,6 +447,43 @@ pub fn hours_text(content: &Content, lang: &str, open: OpenState, local_offset: 
         OpenState::Unknown => t("ref.hours.unknown"),
     }
 }
+
+/// Opening hours as a timetable in the service's own time, for print, where
+/// "open now" would be wrong by the time it is read: "Monday–Friday
+/// 09:00–17:00 (local time, Czechia)".
+pub fn schedule_text(content: &Content, lang: &str, entry: &directory::Entry) -> String {
+    let t = |parts: &[&str]| text(content, lang, parts);
+    let Some(hours) = entry.hours.as_ref().filter(|h| !h.always) else {
+        return t(&[if entry.hours.is_some() || entry.emergency { "ref.hours.always" } else { "ref.hours.unknown" }]);
+    };
+    let mut out = String::new();
+    for slot in hours.weekly.iter() {
+        let days = &slot.days;
+        // Three days or more in a row (Saturday to Thursday too) are a range.
+        let mut joined = String::new();
+        for day in days.iter() {
+            joined.push_str(day);
+        }
+        let run = days.len() > 2 && super::find("montuewedthufrisatsunmontuewedthufrisat", &joined).is_some();
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        for (i, day) in days.iter().enumerate() {
+            if run && i > 0 && i + 1 < days.len() {
+                continue;
+            }
+            if i > 0 {
+                out.push_str(if run { "–" } else { ", " });
+            }
+            out.push_str(&t(&["day.", day]));
+        }
+        for part in [" ", &slot.open, "–", &slot.close] {
+            out.push_str(part);
+        }
+    }
+    fill(&t(&["ref.hours.weekly"]), &[("hours", &out), ("country", &t(&["country.", &entry.country]))])
+}
+
 
 /// A minute of the day as `09:05`, as `format!("{:02}:{:02}")` writes it
 /// (without the formatter, and without a UTF-8 check for the digits).
