@@ -233,7 +233,7 @@ fn chosen(form: &Element) -> Vec<String> {
     // The widget's own elements, found by their selectors, need no type
     // check: each `instanceof` is one more import.
     let mut values = Vec::new();
-    if let Ok(checked) = form.query_selector_all("input[name=answer]:checked") {
+    if let Ok(checked) = form.query_selector_all("input[name^=answer]:checked") {
         for i in 0..checked.length() {
             if let Some(input) = checked.get(i).map(JsCast::unchecked_into::<HtmlInputElement>) {
                 values.push(input.value());
@@ -244,16 +244,18 @@ fn chosen(form: &Element) -> Vec<String> {
 }
 
 /// Ticking "none of these", "not sure" or "prefer not to say" clears the
-/// other boxes, and ticking another box clears those.
+/// other boxes, and ticking another box clears those; choosing a radio
+/// button clears those of the other group (a country, or "not sure").
 fn keep_exclusive(target: &Element) {
     // A change event comes from a radio button or a check box.
     let input = target.unchecked_ref::<HtmlInputElement>();
-    if input.type_() != "checkbox" || !input.checked() {
+    if !input.checked() {
         return;
     }
     let Some(form) = target.closest("form").ok().flatten() else { return };
-    let exclusive = input.has_attribute("data-exclusive");
-    let Ok(boxes) = form.query_selector_all("input[type=checkbox]") else { return };
+    let radio = input.type_() == "radio";
+    let exclusive = radio || input.has_attribute("data-exclusive");
+    let Ok(boxes) = form.query_selector_all("input:checked") else { return };
     for i in 0..boxes.length() {
         let Some(other) = boxes.get(i).map(JsCast::unchecked_into::<HtmlInputElement>) else { continue };
         // Each box of a question has its own value (its id is made of it).

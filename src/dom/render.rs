@@ -193,9 +193,13 @@ fn question(ask: &AskView) -> Node<'_> {
                         .attr("data-found", &f.found),
                 );
             }
-            for (mut group, choices) in [(list, options), (el("div", "pk-choices pk-choices--unknown"), unknown)] {
+            // Under the country list, "not sure" and the others are radio
+            // buttons of their own group (one more tab stop, not 249 arrow
+            // presses away); `dom::keep_exclusive` keeps one choice.
+            let unknown_name = if filter.is_some() { "answer-unknown" } else { "answer" };
+            for (mut group, name, choices) in [(list, "answer", options), (el("div", "pk-choices pk-choices--unknown"), unknown_name, unknown)] {
                 for c in choices {
-                    group.push(choice(kind, c));
+                    group.push(choice(kind, name, c));
                 }
                 parts.push(group);
             }
@@ -212,13 +216,13 @@ fn question(ask: &AskView) -> Node<'_> {
         .child(el("div", "pk-actions").child(text("button", "pk-button", &ask.submit).attr("type", "submit")).child(button(&ask.back)))
 }
 
-fn choice<'a>(kind: &'static str, c: &'a Choice) -> Node<'a> {
+fn choice<'a>(kind: &'static str, name: &'static str, c: &'a Choice) -> Node<'a> {
     let id = format!("pk-option-{}", c.value);
     el("div", "pk-choice")
         .child(
             el("input", "pk-choice__input")
                 .attr("type", kind)
-                .attr("name", "answer")
+                .attr("name", name)
                 .attr("value", &c.value)
                 .attr_owned("id", id.clone())
                 .flag("checked", c.checked)
