@@ -6,13 +6,15 @@
 //! names), as Rust statics: texts, and the structure as a list of small
 //! numbers (statics of the model's types would be mostly pointers, which
 //! compress badly). When the widget starts, `Reader` turns the numbers
-//! into the model's types once; every text is borrowed from the statics.
+//! into the model's types once, and rebuilds the catalogs' keys from the
+//! content (`Catalogs::derivable_keys`, one bit each) and the few written
+//! out; every other text is borrowed from the statics.
 //! Nothing is parsed as JSON.
 
 use std::sync::OnceLock;
 
 use putokaz_engine::bundle::Content;
-use putokaz_engine::catalog::Catalog;
+use putokaz_engine::catalog::{Catalog, Catalogs};
 use putokaz_engine::condition::Condition;
 use putokaz_engine::content::{Band, Dimension, Element, Flag, Grade, IloEc, IloItem, Indicator, IndicatorSet, JobOffer, Kind, Level, Mode, Module, Question, Questionnaire, Role, Sources, Frame};
 use putokaz_engine::directory::{Audience, Confidence, Contact, Entry, Hours, Number, Service, Slot};
@@ -30,23 +32,32 @@ pub fn content() -> &'static Content {
     static CONTENT: OnceLock<Content> = OnceLock::new();
     CONTENT.get_or_init(|| {
         let mut content = compiled::CONTENT.clone();
-        let keys: Vec<&'static str> = compiled::CATALOG_KEYS.split('\0').collect();
+        let mut r = Reader { numbers: compiled::NUMBERS.iter(), texts: compiled::TEXTS.split('\0').collect(), next: 0 };
+        content.questionnaire = r.questionnaire();
+        content.ilo_ec = r.ilo_ec();
+        content.directory.entries = r.directory();
+        // The keys: those the content names that the catalogs have (one
+        // bit each), and the others, written out; sorted, as in build.rs.
+        let mut keys = Vec::new();
+        for (i, key) in Catalogs::derivable_keys(&content).into_iter().enumerate() {
+            if compiled::KEY_BITS[i / 8] >> (i % 8) & 1 == 1 {
+                keys.push(key);
+            }
+        }
+        keys.extend(compiled::CATALOG_KEYS.split('\0').filter(|key| !key.is_empty()).map(String::from));
+        putokaz_engine::sort_by(&mut keys, |a, b| a.cmp(b));
         let mut languages = Vec::new();
         for (meta, texts) in compiled::CATALOGS {
             let mut messages = Vec::with_capacity(keys.len());
             for (key, text) in keys.iter().zip(texts.split('\0')) {
                 if text != "\u{1}" {
-                    messages.push((Text::Borrowed(*key), Text::Borrowed(text)));
+                    messages.push((Text::Owned(key.clone()), Text::Borrowed(text)));
                 }
             }
             languages.push(Catalog { meta: meta.clone(), messages: messages.into() });
         }
         content.catalogs.languages = languages.into();
         content.catalogs.add_cyrillic();
-        let mut r = Reader { numbers: compiled::NUMBERS.iter(), texts: compiled::TEXTS.split('\0').collect(), next: 0 };
-        content.questionnaire = r.questionnaire();
-        content.ilo_ec = r.ilo_ec();
-        content.directory.entries = r.directory();
         content
     })
 }
@@ -133,7 +144,7 @@ impl Reader {
     fn questionnaire(&mut self) -> Questionnaire {
         const MODES: [Mode; 2] = [Mode::Screening, Mode::JobOffer];
         const KINDS: [Kind; 5] = [Kind::YesNo, Kind::Single, Kind::Multi, Kind::Country, Kind::Countries];
-        const ROLES: [Role; 5] = [Role::Age, Role::Subject, Role::CountryNow, Role::CountryWork, Role::SafeNow];
+        const ROLES: [Role; 7] = [Role::Age, Role::Subject, Role::CountryNow, Role::CountryWork, Role::SafeNow, Role::CountryOrigin, Role::Gender];
         const ELEMENTS: [Element; 3] = [Element::Act, Element::Means, Element::Purpose];
         Questionnaire {
             version: self.text(),

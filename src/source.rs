@@ -52,6 +52,8 @@ pub const REFERRALS: &[(&str, &str)] = &[
     data!("referrals/ca.json"),
     data!("referrals/nl.json"),
     data!("referrals/mk.json"),
+    data!("referrals/ba.json"),
+    data!("referrals/tr.json"),
 ];
 
 pub const QUESTIONNAIRE: (&str, &str) = data!("questionnaire.json");

@@ -40,7 +40,8 @@ fn questions_in_every_language_and_mode() {
                 assert!(options.contains(&"not_sure") && options.contains(&"prefer_not"), "{lang}: {}", question["id"]);
             }
             if mode == "job-offer" {
-                assert!(questions.iter().all(|q| q["module"] == "job_offer"));
+                // The offer, then where the person is from (for the home country's help).
+                assert!(questions.iter().all(|q| q["module"] == "job_offer" || q["module"] == "person"), "{questions:?}");
             } else {
                 assert_eq!(questions[0]["id"], "danger_now");
             }

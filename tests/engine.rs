@@ -105,6 +105,9 @@ fn transcript(content: &Content, mode: Mode, lang: &str, answers: &Answers) -> S
     out += "referrals:\n";
     for referral in &report.referrals {
         out += &format!("  - {} ({}): {}\n", referral.name, referral.id, referral.why.join("; "));
+        if let Some(audience) = &referral.audience {
+            out += &format!("    {audience}\n");
+        }
     }
     out
 }

@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use putokaz::engine::builtin;
-use putokaz::engine::flow::{Action, AskView, Button, Effect, Flow, Input, Loaded, Now, ScreenView, Settings, Sos, View};
+use putokaz::engine::flow::{Action, AskView, Button, Effect, Flow, HotlineView, Input, Loaded, Now, ScreenView, Settings, Sos, View};
 use putokaz::engine::{Content, Mode};
 use serde_json::Value;
 
@@ -152,6 +152,9 @@ fn referrals_text(referrals: &putokaz::engine::flow::Referrals) -> String {
     }
     for r in &referrals.items {
         out += &format!("  - {}", r.name);
+        if let Some(audience) = &r.audience {
+            out += &format!(" · {audience}");
+        }
         if let Some(why) = &r.why {
             out += &format!(" · {why}");
         }
@@ -219,6 +222,11 @@ fn screen_text(view: &View, last: &mut String) -> String {
         *last = frame;
     }
     out += &format!("  announces: {:?}\n", view.announce);
+    // The main hotline, on every screen but the blank one after an exit.
+    match &view.hotline {
+        Some(h) => out += &format!("  hotline: {} [{} <{}>]\n", h.text, h.number, h.href),
+        None => out += "  hotline: none\n",
+    }
     match &view.screen {
         ScreenView::Intro(intro) => {
             out += &format!("== intro\n## {}\n", intro.title);
@@ -393,4 +401,93 @@ fn restart_exit_and_leaving_drop_every_answer() {
         let Input::Choices { options, unknown, .. } = &ask.input;
         assert!(options.iter().chain(unknown).all(|o| !o.checked), "{end:?} keeps what was ticked");
     }
+}
+
+/// Every kind of screen, in order, as the first action that reaches it:
+/// intro, question, refused answer, emergency, not safe, result, print, exit.
+fn every_screen(flow: &mut Flow, content: &Content) -> Vec<(&'static str, View)> {
+    let mut seen = vec![("intro", flow.view(content, NOW))];
+    let answer = |q: &str, v: &str| Action::Answer { question: q.into(), values: vec![v.into()] };
+    let steps = [
+        ("question", Action::Start),
+        ("refused answer", Action::Answer { question: "danger_now".into(), values: vec![] }),
+        ("emergency", answer("danger_now", "yes")),
+        ("question", Action::Continue),
+        ("not safe", answer("safe_to_continue", "no")),
+        ("question", Action::Continue),
+    ];
+    for (name, action) in steps {
+        flow.apply(content, action);
+        seen.push((name, flow.view(content, NOW)));
+    }
+    for _ in 0..80 {
+        let ScreenView::Question(ask) = flow.view(content, NOW).screen else { break };
+        flow.apply(content, Action::Answer { question: ask.id.clone(), values: vec!["not_sure".into()] });
+    }
+    seen.push(("result", flow.view(content, NOW)));
+    for (name, action) in [("print", Action::Print), ("exit", Action::Exit)] {
+        flow.apply(content, action);
+        seen.push((name, flow.view(content, NOW)));
+    }
+    seen
+}
+
+fn hotline_on_every_screen(settings: &Settings) -> Vec<(&'static str, Option<HotlineView>)> {
+    let content = builtin::content();
+    let (mut flow, loaded) = Flow::new(content, settings);
+    every_screen(&mut flow, &loaded).into_iter().map(|(name, view)| (name, view.hotline)).collect()
+}
+
+/// A number on every screen: the region's main hotline (ASTRA SOS in
+/// Serbia) on the intro, each question, a refused answer, the emergency and
+/// "not safe" screens, the result and the print view, in the person's
+/// language; nothing on the blank screen after an exit.
+#[test]
+fn every_screen_shows_the_main_hotline() {
+    let astra = |text: &str| HotlineView { text: text.into(), number: "011 785 0000".into(), href: "tel:+381117850000".into() };
+    for (lang, text) in [("en", "Talk to someone:"), ("sr-Latn", "Za razgovor:"), ("sr-Cyrl", "За разговор:")] {
+        let settings = Settings { lang: lang.into(), region: "RS".into(), ..Settings::default() };
+        let screens = hotline_on_every_screen(&settings);
+        let kinds: Vec<&str> = screens.iter().map(|(name, _)| *name).collect();
+        assert_eq!(kinds, ["intro", "question", "refused answer", "emergency", "question", "not safe", "question", "result", "print", "exit"]);
+        for (name, hotline) in &screens {
+            let expected = (*name != "exit").then(|| astra(text));
+            assert_eq!(hotline, &expected, "{lang}: {name}");
+        }
+    }
+}
+
+/// The region's main hotline is its own, for anyone, not an emergency
+/// number, of high confidence; a region without one shows none; a
+/// partner's hotline wins, and a hotline a config cannot have is refused
+/// with a problem, the region's showing instead.
+#[test]
+fn the_hotline_is_the_partners_else_the_regions() {
+    let content = builtin::content();
+    let shown = |region: &str, config: &str| {
+        let settings = Settings { lang: "en".into(), region: region.into(), config: config.into(), ..Settings::default() };
+        let (flow, loaded) = Flow::new(content, &settings);
+        (flow.view(&loaded, NOW).hotline.map(|h| h.href), flow.config_problems().to_vec())
+    };
+    let href = |region: &str| shown(region, "").0;
+    assert_eq!(href("RS").as_deref(), Some("tel:+381117850000"), "ASTRA SOS (high), not the police line 0800 100 388 (medium) listed before it");
+    assert_eq!(href("US").as_deref(), Some("tel:+18883737888"));
+    assert_eq!(href("DE"), None, "Germany's only hotline with a number is for women");
+    assert_eq!(href("NL"), None, "the only Dutch entry is of low confidence");
+    assert_eq!(href("AT"), None, "Austria's hotline is of medium confidence");
+
+    let partner = r#"{"referrals": {"add": [{"id": "partner-line", "name": {"original": "Linija", "en": "Line"}, "country": "RS",
+        "contacts": [{"kind": "voice", "number": "+381111111111", "display": "011 111 1111"}], "services": ["information"],
+        "audience": ["anyone"], "emergency": false, "sources": ["https://example.org/"], "last_verified": "2026-11",
+        "source_date": "2026", "confidence": "high", "notes": ""}]}, "hotline": "partner-line"}"#;
+    assert_eq!(shown("RS", partner), (Some("tel:+381111111111".into()), vec![]));
+    assert_eq!(shown("AT", r#"{"hotline": "rs-vds"}"#), (Some("tel:+381113034232".into()), vec![]), "a built-in entry by its id");
+    for bad in [r#""rs-police-192""#, r#""rs-ombudsman""#, r#""nobody""#, "7"] {
+        let (href, problems) = shown("RS", &format!(r#"{{"hotline": {bad}}}"#));
+        assert_eq!(href.as_deref(), Some("tel:+381117850000"), "{bad}");
+        assert_eq!(problems.len(), 1, "{bad}: {problems:?}");
+        assert!(problems[0].contains("\"hotline\": hotline must name a shown entry"), "{bad}: {problems:?}");
+    }
+    let (href, problems) = shown("RS", r#"{"hotline": "rs-vds", "referrals": {"hide": ["rs-vds"]}}"#);
+    assert_eq!((href.as_deref(), problems.len()), (Some("tel:+381117850000"), 1), "a hidden entry is no hotline: {problems:?}");
 }

@@ -5,7 +5,7 @@ use putokaz::engine::report::Report;
 use putokaz::engine::content::Mode;
 use putokaz::engine::{Answer, Answers};
 use putokaz::engine::partner::PartnerConfig;
-use putokaz::engine::directory::OpenState;
+use putokaz::engine::directory::{countries, OpenState};
 use putokaz::engine::{assess, builtin, session, Content};
 
 /// Minutes since 1970 of a UTC time on 28 November 2026 (a Saturday).
@@ -179,7 +179,7 @@ fn broken_partner_entries_are_skipped_and_never_hide_the_emergency_number() {
 }
 
 #[test]
-fn serbian_readers_see_serbian_names_and_no_english_notes() {
+fn serbian_readers_see_serbian_names_and_serbian_notes() {
     let content = builtin::content();
     let pairs = [("danger_now", "no"), ("country_now", "RS"), ("situation", "work_now"), ("control_signs", "documents_kept,cannot_leave")];
     let latin = report(content, Mode::Screening, "sr-Latn", &pairs, saturday_utc(12, 0));
@@ -192,7 +192,12 @@ fn serbian_readers_see_serbian_names_and_no_english_notes() {
     let germany = report(content, Mode::Screening, "sr-Latn", &[("danger_now", "no"), ("country_now", "DE")], saturday_utc(12, 0));
     for referral in germany.emergency.iter().chain(&germany.referrals) {
         for contact in &referral.contacts {
-            assert!(contact.note.is_none(), "{}: an English note in a Serbian result: {:?}", referral.id, contact.note);
+            // Every note is written in Serbian too; never the English one.
+            let english = content.directory.get(&referral.id).unwrap().contacts.iter().any(|c| match c {
+                putokaz::engine::directory::Contact::Voice(n) => n.note.iter().any(|(l, t)| l == "en" && Some(&**t) == contact.note.as_deref()),
+                _ => false,
+            });
+            assert!(!english, "{}: an English note in a Serbian result: {:?}", referral.id, contact.note);
         }
     }
 }
@@ -271,15 +276,99 @@ fn control_by_a_partner_gets_services_for_violence_at_home_first() {
     let content = builtin::content();
     let answers = [
         ("danger_now", "no"), ("safe_to_continue", "yes"), ("who_for", "self"), ("age", "18_plus"), ("country_now", "RS"),
-        ("situation", "family"), ("control_signs", "watched"), ("threats", "shame"), ("made_to", "none"),
+        ("situation", "family"), ("control_signs", "watched"), ("threats", "shame"), ("made_to", "none"), ("gender", "female"),
     ];
     for hour in [3, 14, 22] {
         let r = report(content, Mode::Screening, "en", &answers, saturday_utc(hour, 0));
         assert_eq!(ids(&r)[0], "rs-sos-women-0800222003", "at {hour}:00: {:?}", ids(&r));
+        // Control in a relationship is not a problem at work.
+        assert!(!ids(&r).contains(&"rs-inspektorat-rada"), "at {hour}:00: {:?}", ids(&r));
         assert!(r.referrals[0].why.iter().any(|w| w == "Helps people facing violence or control at home"), "{:?}", r.referrals[0].why);
         let text = format!("{} {} {:?}", r.title, r.summary, r.next_steps).to_lowercase();
         for word in ["traffick", "exploit"] {
             assert!(!text.contains(word), "at {hour}:00 the result speaks of {word}: {text}");
         }
+    }
+}
+
+/// A worker in a country: long hours, no pay, passport kept (review cases
+/// R2 and R3, in the questions of today).
+fn unpaid_worker(country: &'static str) -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("danger_now", "no"), ("safe_to_continue", "yes"), ("who_for", "self"), ("age", "18_plus"), ("country_now", country),
+        ("situation", "work_now"), ("country_work", country), ("rec_deception", "wage,housing"), ("rec_coercion", "none"),
+        ("cond_work", "long_hours,bad_housing,no_pay"), ("control_signs", "documents_kept"), ("threats", "report"),
+    ]
+}
+
+#[test]
+fn every_built_in_entry_names_its_source_and_when_it_was_checked() {
+    let (content, problems) = putokaz::engine::Content::load(&putokaz::source::files());
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(content.directory.entries.len() > 60);
+    for entry in content.directory.entries.iter() {
+        assert!(!entry.sources.is_empty() && entry.sources.iter().all(|s| s.starts_with("http")), "{}: no source", entry.id);
+        assert!(entry.last_verified.len() >= 7 && entry.last_verified.starts_with("20"), "{}: last_verified {:?}", entry.id, entry.last_verified);
+        assert!(entry.source_date.as_deref().is_some_and(|d| !d.trim().is_empty()), "{}: no source_date", entry.id);
+        assert!(!entry.notes.trim().is_empty(), "{}: no notes", entry.id);
+    }
+}
+
+#[test]
+fn a_child_in_serbia_gets_the_centre_for_social_work() {
+    let content = builtin::content();
+    for (case, answers) in [("R1", with(REVIEW_CHILD_BEGGING, &[("child_work", "begging,adult_keeps_money")])), ("C", REVIEW_CHILD_LABOUR.to_vec())] {
+        let r = report(content, Mode::Screening, "en", &answers, saturday_utc(10, 0));
+        assert!(ids(&r).contains(&"rs-gcsr-beograd"), "{case}: {:?}", ids(&r));
+    }
+}
+
+#[test]
+fn a_migrant_worker_in_the_netherlands_gets_a_labour_exploitation_service_there() {
+    let content = builtin::content();
+    let r = report(content, Mode::Screening, "en", &unpaid_worker("NL"), saturday_utc(10, 0));
+    assert!(ids(&r).iter().take(3).any(|id| *id == "nl-fairwork"), "{:?}", ids(&r));
+}
+
+/// What the new kinds of help need from the ranking: labour-rights services
+/// score only 20 and a consular service nothing beyond "home", so with
+/// today's weights they never reach the five places. Run with `--ignored`
+/// to see them fail; they pass once the ranking weighs the kind of problem
+/// (labour) and a citizen abroad.
+#[test]
+#[ignore = "needs the ranking of issue 11 (kind of problem, citizen abroad)"]
+fn labour_inspectorates_and_consular_help_reach_workers() {
+    let content = builtin::content();
+    let first = |country: &'static str, n: usize| {
+        let r = report(content, Mode::Screening, "en", &unpaid_worker(country), saturday_utc(10, 0));
+        ids(&r).into_iter().take(n).map(str::to_string).collect::<Vec<_>>()
+    };
+    assert!(first("RS", 3).contains(&"rs-inspektorat-rada".to_string()), "{:?}", first("RS", 5));
+    for (country, service) in [("AT", "at-undok"), ("SK", "sk-nip"), ("SI", "si-delavska-svetovalnica"), ("HR", "hr-inspekcija-rada"), ("MT", "mt-dier"), ("DE", "de-faire-mobilitaet")] {
+        assert!(first(country, 5).contains(&service.to_string()), "{country}: {:?}", first(country, 5));
+        assert!(first(country, 5).contains(&"rs-consular".to_string()), "{country}: {:?}", first(country, 5));
+    }
+    let child = report(content, Mode::Screening, "en", &with(REVIEW_CHILD_BEGGING, &[("child_work", "begging,adult_keeps_money")]), saturday_utc(10, 0));
+    assert!(ids(&child).iter().take(3).any(|id| *id == "rs-gcsr-beograd"), "{:?}", ids(&child));
+}
+
+#[test]
+fn every_country_offered_has_emergency_numbers_on_an_urgent_result() {
+    // Reported: an urgent result in North Macedonia, Canada, Bosnia and
+    // Herzegovina, Ukraine or Turkey said it had no emergency number. Every
+    // country the directory has entries for has its emergency numbers; the
+    // questions offer every ISO 3166-1 country, and one the directory does
+    // not cover gets 112 where the EU's 112 works, else the line that says
+    // the number is missing, never another country's number.
+    let content = builtin::content();
+    for code in countries() {
+        let r = report(content, Mode::Screening, "en", &[("danger_now", "yes"), ("country_now", code)], saturday_utc(10, 0));
+        let covered = content.directory.entries.iter().any(|e| *e.country == *code);
+        if covered {
+            assert!(r.emergency_missing.is_none() && !r.emergency.is_empty(), "{code}: no emergency number");
+        }
+        assert_eq!(r.emergency.is_empty(), r.emergency_missing.is_some(), "{code}");
+        let prefix = code.to_lowercase() + "-";
+        assert!(r.emergency.iter().all(|e| e.id.starts_with(&prefix) || e.id == "eu-112"), "{code}: {:?}", r.emergency.iter().map(|e| &e.id).collect::<Vec<_>>());
     }
 }

@@ -64,7 +64,7 @@ export interface Question {
   module_show_if: Condition | null;
   module_title: string;
   options: Option[];
-  role: 'age' | 'subject' | 'country_now' | 'country_work' | 'safe_now' | null;
+  role: 'age' | 'subject' | 'country_now' | 'country_work' | 'safe_now' | 'country_origin' | 'gender' | null;
   show_if: Condition | null;
   text: string;
   text_other: string;
@@ -92,6 +92,8 @@ export interface Referral {
   check_first: boolean;
   last_verified: string;
   languages: string[];
+  /** "Only for: women and girls": set only for a service with a restricted audience. */
+  audience: string | null;
 }
 
 export interface Result {

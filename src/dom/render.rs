@@ -41,8 +41,10 @@ pub fn draw(doc: &Document, container: &HtmlElement, view: &View, drawn: &mut St
         return fill(doc, container, &[text("p", "pk-exiting", line).attr("role", "alert")]);
     }
     // Everything else there follows from the language (its texts and
-    // direction, which button is pressed) and the mode (the label).
-    let key = crate::engine::concat(&[&view.lang, "\n", &view.label, "\n", &view.exit_url]);
+    // direction, which button is pressed), the mode (the label) and the
+    // hotline (the partner's, or the region's).
+    let hotline = view.hotline.as_ref();
+    let key = crate::engine::concat(&[&view.lang, "\n", &view.label, "\n", &view.exit_url, "\n", hotline.map_or("", |h| &h.href)]);
     // A plain link (it goes to another page): Enter follows it, and it is
     // announced as what it is. A role of button would also need Space.
     let exit = |t| text("a", "pk-exit", t).attr("href", &view.exit_url).attr("data-action", "exit");
@@ -53,7 +55,13 @@ pub fn draw(doc: &Document, container: &HtmlElement, view: &View, drawn: &mut St
         let skip = part(container, ".pk-skip")?;
         skip.set_text_content(Some(&view.skip));
         skip.set_attribute("href", &view.exit_url).map_err(|_| Error::DOM)?;
-        fill(doc, &part(container, ".pk-exitbar")?, &[exit(&view.exit)])?;
+        // The exit first; the hotline beside it (on the start side), in the
+        // bar that stays on screen: one link, its words then the number.
+        let mut bar = vec![exit(&view.exit)];
+        if let Some(h) = hotline {
+            bar.push(text("a", "pk-hotline", &h.text).attr("href", &h.href).child(text("span", "pk-hotline__number", &h.number)));
+        }
+        fill(doc, &part(container, ".pk-exitbar")?, &bar)?;
         let mut langs = el("div", "pk-langs").attr("role", "group").attr("aria-label", &view.languages_label);
         for l in &view.languages {
             langs.push(
@@ -322,6 +330,7 @@ fn referral<'a>(r: &'a ReferralItem, heading: &'static str) -> Node<'a> {
     }
     el("li", "pk-referral")
         .child(text(heading, "pk-referral__name", &r.name))
+        .maybe(r.audience.as_deref().map(|a| text("p", "pk-referral__audience", a)))
         .maybe(r.why.as_deref().map(|w| text("p", "pk-referral__why", w)))
         .child(text("p", "pk-referral__hours", &r.hours))
         .maybe(r.languages.as_deref().map(|l| text("p", "pk-referral__langs", l)))

@@ -217,8 +217,7 @@ fn judge<'a>(content: &Content, mode: Mode, sets: &[IndicatorSet], fired: &[Stri
     let mut level = Level::NoneReported;
     // A job-offer flag counts through the score's bands only: one weak flag
     // alone is not a warning sign.
-    let job_flag = |i: &Indicator| content.questionnaire.job_offer.flags.iter().any(|f| f.indicator == i.id);
-    if fired_indicators.iter().any(|i| !is_context(content, i) && !job_flag(i)) {
+    if fired_indicators.iter().any(|i| !is_context(content, i) && !content.is_job_flag(&i.id)) {
         level = Level::Some;
     }
     // A case rule, coercion at destination, or (for a child) a sign of
@@ -253,7 +252,7 @@ fn judge<'a>(content: &Content, mode: Mode, sets: &[IndicatorSet], fired: &[Stri
     if fired_indicators.iter().any(|i| i.grave_purpose) {
         level = level.max(Level::Serious);
     }
-    let job_offer = (mode == Mode::JobOffer || content.questionnaire.job_offer.flags.iter().any(|f| fired.iter().any(|x| *x == f.indicator)))
+    let job_offer = (mode == Mode::JobOffer || fired.iter().any(|x| content.is_job_flag(x)))
         .then(|| job_offer_score(content, fired));
     if let Some(score) = &job_offer {
         for band in content.questionnaire.job_offer.bands.iter() {

@@ -59,6 +59,11 @@ impl Content {
         self.questionnaire.indicators.iter().find(|i| i.id == id)
     }
 
+    /// Whether the indicator is a job-offer red flag (it counts through the score).
+    pub fn is_job_flag(&self, indicator: &str) -> bool {
+        self.questionnaire.job_offer.flags.iter().any(|f| f.indicator == indicator)
+    }
+
     pub fn ilo_item(&self, id: &str) -> Option<&IloItem> {
         self.ilo_ec.indicators.iter().find(|i| i.id == id)
     }
@@ -157,14 +162,17 @@ impl Content {
             }
             self.validate_options(question, &at, problems);
             if let Some(role) = question.role {
-                if roles.contains(&role) {
+                // The country of the work may be asked once in each mode (the
+                // first answered counts); every other role is on one question.
+                if roles.contains(&role) && role != Role::CountryWork {
                     problems.push(Problem::new(&at, format!("a second question has the role {role:?}")));
                 }
                 roles.push(role);
                 let expected: Option<&[&str]> = match role {
                     Role::Age => Some(&["under_14", "14_17", "18_plus"]),
                     Role::Subject => Some(&["self", "other"]),
-                    Role::CountryNow | Role::CountryWork | Role::SafeNow => None,
+                    Role::Gender => Some(&["female", "male", "other"]),
+                    Role::CountryNow | Role::CountryWork | Role::CountryOrigin | Role::SafeNow => None,
                 };
                 match expected {
                     None if role == Role::SafeNow && question.kind != Kind::YesNo => {
@@ -337,43 +345,91 @@ impl Content {
 
 impl Catalogs {
     pub fn required_keys(content: &Content) -> BTreeSet<String> {
-        let q = &content.questionnaire;
         let mut keys = BTreeSet::new();
-        keys.extend(["opt.yes", "opt.no", "opt.not_sure", "opt.prefer_not", "country.other"].map(String::from));
+        Self::named_keys(content, false, &mut |parts| {
+            keys.insert(super::concat(parts));
+        });
+        keys
+    }
+
+    /// Every key a catalog may have that the content's structure names,
+    /// sorted: the required keys, and the optional ones (a question's hint,
+    /// an option's words about another person, a frame's next step about
+    /// another person, every country, weekday, kind of contact and service).
+    /// The compiled catalogs store only which of these they have, and the
+    /// other keys (see `build.rs`); both sides call this, so they cannot
+    /// disagree.
+    pub fn derivable_keys(content: &Content) -> Vec<String> {
+        let mut keys = Vec::new();
+        Self::named_keys(content, true, &mut |parts| keys.push(super::concat(parts)));
+        super::sort_by(&mut keys, |a, b| a.cmp(b));
+        keys.dedup();
+        keys
+    }
+
+    /// Calls `key` with the parts of every key the content names: the
+    /// required ones, and with `optional` also the optional ones.
+    fn named_keys(content: &Content, optional: bool, key: &mut dyn FnMut(&[&str])) {
+        let q = &content.questionnaire;
+        for fixed in ["opt.yes", "opt.no", "opt.not_sure", "opt.prefer_not", "country.other"] {
+            key(&[fixed]);
+        }
         for module in q.modules.iter() {
-            keys.insert(format!("module.{}", module.id));
+            key(&["module.", &module.id]);
         }
         for question in q.questions.iter() {
-            keys.insert(format!("q.{}", question.id));
-            keys.insert(format!("q.{}.them", question.id));
+            key(&["q.", &question.id]);
+            key(&["q.", &question.id, ".them"]);
+            if optional {
+                key(&["q.", &question.id, ".hint"]);
+            }
             if matches!(question.kind, Kind::Single | Kind::Multi) {
                 for option in question.options.iter() {
-                    keys.insert(format!("q.{}.{option}", question.id));
+                    key(&["q.", &question.id, ".", option]);
+                    if optional {
+                        key(&["q.", &question.id, ".", option, ".them"]);
+                    }
                 }
             }
         }
         for indicator in q.indicators.iter() {
-            keys.insert(format!("ind.{}", indicator.id));
+            key(&["ind.", &indicator.id]);
         }
         for flag in q.job_offer.flags.iter() {
-            keys.insert(format!("flag.{}.check", flag.indicator));
+            key(&["flag.", &flag.indicator, ".check"]);
         }
         for code in countries() {
-            keys.insert(format!("country.{code}"));
+            key(&["country.", code]);
         }
         for dimension in super::content::Dimension::ALL {
-            keys.insert(format!("dim.{}", dimension.id()));
+            key(&["dim.", dimension.id()]);
         }
         for level in super::Level::ALL {
-            keys.insert(format!("level.{}.title", level.id()));
-            keys.insert(format!("level.{}.body", level.id()));
+            key(&["level.", level.id(), ".title"]);
+            key(&["level.", level.id(), ".body"]);
         }
         for frame in q.frames.iter() {
-            for part in ["title", "body", "next", "why"] {
-                keys.insert(format!("frame.{}.{part}", frame.id));
+            for part in [".title", ".body", ".next", ".why"] {
+                key(&["frame.", &frame.id, part]);
+            }
+            if optional {
+                key(&["frame.", &frame.id, ".next.them"]);
             }
         }
-        keys
+        if optional {
+            for code in super::directory::COUNTRY_CODES.split(' ') {
+                key(&["country.", code]);
+            }
+            for day in super::directory::DAYS {
+                key(&["day.", day]);
+            }
+            for kind in super::read::CONTACT_KINDS {
+                key(&["ref.contact.", kind]);
+            }
+            for (service, _) in super::read::SERVICES {
+                key(&["ref.service.", service]);
+            }
+        }
     }
 
     pub fn validate_against(&self, content: &Content, problems: &mut Vec<Problem>) {

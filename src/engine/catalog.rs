@@ -130,7 +130,7 @@ impl Catalogs {
     /// of the same language, else English.
     pub fn resolve(&self, tag: &str) -> &Catalog {
         let tag = tag.trim();
-        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        let primary = super::primary_subtag(tag);
         self.languages
             .iter()
             .find(|c| c.meta.lang.eq_ignore_ascii_case(tag))

@@ -62,6 +62,10 @@ pub enum Role {
     CountryWork,
     /// "Is it safe to answer now?": a yes/no question; "no" offers the way out first.
     SafeNow,
+    /// The country the person is from (origin or citizenship): only ranks and labels referrals.
+    CountryOrigin,
+    /// Woman or girl, man or boy, or neither (options `female`, `male`, `other`): only ranks and labels referrals.
+    Gender,
 }
 
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::content))]

@@ -88,6 +88,34 @@ impl Number {
             &self.display
         }
     }
+
+    /// Whether it can be dialled from another country: a number in E.164,
+    /// except a freephone number (national form 0800 or 800), which works
+    /// only inside its country unless its note says "from abroad" (written
+    /// only where a source says so).
+    pub fn from_abroad(&self) -> bool {
+        let national = self.display.trim_start_matches('0');
+        self.is_e164() && (!national.starts_with("800") || self.note.iter().any(|(_, n)| n.starts_with("from abroad")))
+    }
+
+    /// The number as dialled from abroad: `+381 11 785 0000` from `+381117850000`
+    /// shown as `011 785 0000`; the plain E.164 number when the shown form does
+    /// not end it.
+    pub fn international(&self) -> String {
+        let shown = self.shown();
+        if !self.is_e164() || shown.starts_with('+') {
+            return shown.to_string();
+        }
+        let all = self.number.get(1..).unwrap_or_default();
+        // With the shown form's leading 0 (Italy's 06...) or without it (the trunk prefix).
+        for national in [shown, shown.strip_prefix('0').unwrap_or(shown)] {
+            let digits: String = national.chars().filter(char::is_ascii_digit).collect();
+            if let Some(code) = all.strip_suffix(digits.as_str()).filter(|c| !c.is_empty() && !digits.is_empty()) {
+                return super::concat(&["+", code, " ", national]);
+            }
+        }
+        self.number.to_string()
+    }
 }
 
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = putokaz_engine::directory))]
@@ -172,7 +200,7 @@ impl Entry {
     /// e-mail address or a web site.
     pub fn reachable_from_abroad(&self) -> bool {
         self.contacts.iter().any(|c| match c {
-            Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) => n.is_e164(),
+            Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) => n.from_abroad(),
             Contact::Email { .. } | Contact::Web { .. } => true,
         })
     }
@@ -185,14 +213,14 @@ impl Entry {
         }
         let Some(offset) = time::offset(&hours.tz, now) else { return OpenState::Unknown };
         let here = time::local(now, offset);
-        let slots: Vec<(u8, u16, u16)> = hours
-            .weekly
-            .iter()
-            .flat_map(|slot| {
-                let (open, close) = (parse_hhmm(&slot.open), parse_hhmm(&slot.close));
-                slot.days.iter().filter_map(move |d| Some((weekday(d)?, open?, close?)))
-            })
-            .collect();
+        // Loops, not `flat_map(..).collect()`: std's flattening code is larger.
+        let mut slots: Vec<(u8, u16, u16)> = Vec::new();
+        for slot in hours.weekly.iter() {
+            let (Some(open), Some(close)) = (parse_hhmm(&slot.open), parse_hhmm(&slot.close)) else { continue };
+            for day in slot.days.iter().filter_map(|d| weekday(d)) {
+                slots.push((day, open, close));
+            }
+        }
         for &(day, open, close) in &slots {
             if day == here.weekday && here.minute >= open && here.minute < close {
                 return OpenState::Open { closes_in: (close - here.minute) as i64 };
@@ -240,20 +268,14 @@ pub struct Directory {
 }
 
 impl Directory {
-    /// Loads directory files. A broken entry is reported and skipped; the
-    /// others stay.
     /// Adds an entry that passes validation; a broken one is reported and skipped.
     pub fn add(&mut self, entry: Entry, problems: &mut Vec<Problem>, file: &str) {
-        let at = format!("{file}: entry \"{}\"", truncate(&entry.id, 60));
-        let mut entry_problems = validate_entry(&entry, &at);
-        if self.entries.iter().any(|e| e.id == entry.id) {
-            entry_problems.push(Problem::new(&at, "this id is already used by another entry"));
-        }
+        let duplicate = self.entries.iter().any(|e| e.id == entry.id);
+        let entry_problems = check_entry(&entry, file, duplicate);
         if entry_problems.is_empty() {
             self.entries.to_mut().push(entry);
         } else {
             problems.extend(entry_problems);
-            problems.push(Problem::new(&at, "this entry was left out"));
         }
     }
 
@@ -261,6 +283,20 @@ impl Directory {
         self.entries.iter().find(|e| e.id == id)
     }
 
+}
+
+/// What is wrong with an entry of `file`, ending with "this entry was left
+/// out" when anything is; `duplicate` when another entry has its id.
+pub fn check_entry(entry: &Entry, file: &str, duplicate: bool) -> Vec<Problem> {
+    let at = format!("{file}: entry \"{}\"", truncate(&entry.id, 60));
+    let mut problems = validate_entry(entry, &at);
+    if duplicate {
+        problems.push(Problem::new(&at, "this id is already used by another entry"));
+    }
+    if !problems.is_empty() {
+        problems.push(Problem::new(&at, "this entry was left out"));
+    }
+    problems
 }
 
 fn validate_entry(entry: &Entry, at: &str) -> Vec<Problem> {
@@ -370,12 +406,18 @@ fn validate_entry(entry: &Entry, at: &str) -> Vec<Problem> {
 /// Bidirectional overrides and other invisible controls can make a name read
 /// as something else; text fields must not contain them.
 fn check_text(field: &str, text: &str, max_chars: usize, say: &mut impl FnMut(String)) {
-    if text.chars().count() > max_chars {
+    if super::chars_in(text) > max_chars {
         say(format!("{field} is longer than {max_chars} characters"));
     }
-    if text.chars().any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)) {
+    if has_hidden_controls(text, false) {
         say(format!("{field} contains control or bidirectional-override characters"));
     }
+}
+
+/// Whether a text has a control character (a line break allowed when
+/// `lines`) or a bidirectional override.
+pub fn has_hidden_controls(text: &str, lines: bool) -> bool {
+    text.chars().any(|c| (c.is_control() && !(lines && c == '\n')) || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c))
 }
 
 pub fn is_e164(number: &str) -> bool {
@@ -419,11 +461,14 @@ pub fn parse_hhmm(text: &str) -> Option<u16> {
     (h < 24 && m < 60 || h == 24 && m == 0).then_some(h * 60 + m)
 }
 
+/// The days of the week, as the files name them, Monday first.
+pub const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
 pub fn weekday(day: &str) -> Option<u8> {
-    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].iter().position(|d| *d == day).map(|i| i as u8)
+    DAYS.iter().position(|d| *d == day).map(|i| i as u8)
 }
 
-const COUNTRY_CODES: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW";
+pub(super) const COUNTRY_CODES: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW";
 
 /// ISO 3166-1 alpha-2, plus XK (Kosovo), which the EU and many registries use.
 pub fn is_country_code(code: &str) -> bool {

@@ -15,7 +15,7 @@ use super::assess::assess;
 use super::bundle::Content;
 use super::catalog::fill;
 use super::content::{Kind, Level, Mode, Role};
-use super::directory::{is_country_code, is_https_url};
+use super::directory::{is_country_code, is_https_url, Audience, Confidence, Entry, Service};
 use super::partner::PartnerConfig;
 use super::report::{option_text, text, ReferralView, Report};
 use super::session::Session;
@@ -178,6 +178,8 @@ pub struct Flow {
     exit_url: String,
     shift_presses: Vec<f64>,
     draft: Option<(String, Vec<String>)>,
+    /// The partner config's hotline (an entry id), if it names one.
+    hotline: Option<String>,
     config_problems: Vec<String>,
     warnings: Vec<String>,
 }
@@ -186,8 +188,8 @@ impl Flow {
     /// A widget's flow and content: the built-in content is shared; only a
     /// partner config makes a copy.
     pub fn new(builtin: &'static Content, settings: &Settings) -> (Flow, Loaded) {
-        let (content, config_problems, config_region) = if settings.config.trim().is_empty() {
-            (Loaded::Builtin(builtin), Vec::new(), None)
+        let (content, config_problems, (config_region, hotline)) = if settings.config.trim().is_empty() {
+            (Loaded::Builtin(builtin), Vec::new(), (None, None))
         } else {
             let (config, problems) = PartnerConfig::parse(&settings.config, builtin);
             // As `Problem`'s Display writes them; loops, not `collect`: smaller in the wasm.
@@ -196,7 +198,7 @@ impl Flow {
                 sentences.push(concat(&[&problem.location, ": ", &problem.message]));
             }
             let problems = sentences;
-            (Loaded::Partner(Box::new(config.apply(builtin))), problems, config.region.clone())
+            (Loaded::Partner(Box::new(config.apply(builtin))), problems, (config.region.clone(), config.hotline.clone()))
         };
         let mut warnings = Vec::new();
         for problem in &config_problems {
@@ -213,6 +215,7 @@ impl Flow {
             exit_url: checked_exit_url(&settings.exit_url, &mut warnings),
             shift_presses: Vec::new(),
             draft: None,
+            hotline,
             config_problems,
             warnings,
         };
@@ -410,9 +413,22 @@ pub struct View {
     /// The language switch.
     pub languages_label: String,
     pub languages: Vec<LangView>,
+    /// The main hotline, on every screen but the blank one after an exit.
+    pub hotline: Option<HotlineView>,
     pub screen: ScreenView,
     /// What the live region says when this screen is new: its error, or its title.
     pub announce: String,
+}
+
+/// A calm line with the main hotline: the partner config's, else the
+/// region's (see [`main_hotline`]). The whole line is one `tel:` link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HotlineView {
+    /// "To talk to someone, call", in the person's language.
+    pub text: String,
+    pub number: String,
+    /// `tel:` and the entry's checked number (E.164 or a short code).
+    pub href: String,
 }
 
 #[derive(Debug, Clone)]
@@ -602,6 +618,8 @@ pub struct Referrals {
 #[derive(Debug, Clone)]
 pub struct ReferralItem {
     pub name: String,
+    /// "Only for: women and girls", for a service with a restricted audience.
+    pub audience: Option<String>,
     pub why: Option<String>,
     pub hours: String,
     pub languages: Option<String>,
@@ -720,6 +738,7 @@ impl Flow {
             exit_url: self.exit_url.clone(),
             languages_label: t("ui.language"),
             languages,
+            hotline: if matches!(screen, ScreenView::Exited(_)) { None } else { self.hotline_view(content) },
             screen,
             announce,
         }
@@ -775,6 +794,20 @@ impl Flow {
             input,
             submit: t("ui.continue"),
             back: Button { text: t("ui.back"), action: Action::Back, primary: false },
+        })
+    }
+
+    fn hotline_view(&self, content: &Content) -> Option<HotlineView> {
+        let entry = match &self.hotline {
+            Some(id) => content.directory.get(id),
+            None => main_hotline(content, &self.region),
+        };
+        // Its number was checked when the entry was loaded (E.164 or a short code).
+        let number = entry?.voice()?;
+        Some(HotlineView {
+            text: content.catalogs.text(&self.lang, "ui.hotline").to_string(),
+            number: number.shown().to_string(),
+            href: concat(&["tel:", &number.number]),
         })
     }
 
@@ -858,6 +891,21 @@ impl Flow {
     }
 }
 
+/// The region's main hotline, when no partner names one: the first of the
+/// region's own entries, in the directory's order, that identifies
+/// trafficking, is for anyone, has a phone number, is no emergency number
+/// and is of high confidence (the research's advice for what to show unasked).
+pub fn main_hotline<'a>(content: &'a Content, region: &str) -> Option<&'a Entry> {
+    content.directory.entries.iter().find(|e| {
+        e.country == region
+            && !e.emergency
+            && e.confidence == Confidence::High
+            && e.services.contains(&Service::TraffickingIdentification)
+            && e.audience.contains(&Audience::Anyone)
+            && e.voice().is_some()
+    })
+}
+
 fn sos(content: &Content, lang: &str, report: &Report) -> Sos {
     let t = |key: &str| content.catalogs.text(lang, key).to_string();
     if report.emergency.is_empty() {
@@ -896,6 +944,7 @@ fn referral_item(content: &Content, lang: &str, referral: &ReferralView) -> Refe
     }
     ReferralItem {
         name: referral.name.clone(),
+        audience: referral.audience.clone(),
         why: (!referral.why.is_empty()).then(|| join(&referral.why, " · ")),
         hours: referral.hours.clone(),
         languages: (!referral.languages.is_empty()).then(|| fill(&t("ref.languages"), &[("languages", &join(&referral.languages, ", "))])),

@@ -350,6 +350,7 @@ impl ToJson for ReferralView {
             ("check_first", &self.check_first),
             ("last_verified", &self.last_verified),
             ("languages", &self.languages),
+            ("audience", &self.audience),
         ]);
     }
 }
@@ -390,7 +391,7 @@ mod tests {
         for kind in [Kind::YesNo, Kind::Single, Kind::Multi, Kind::Country, Kind::Countries] {
             same(to_text(&kind), serde_json::to_string(&kind).unwrap());
         }
-        for role in [Role::Age, Role::Subject, Role::CountryNow, Role::CountryWork, Role::SafeNow] {
+        for role in [Role::Age, Role::Subject, Role::CountryNow, Role::CountryWork, Role::SafeNow, Role::CountryOrigin, Role::Gender] {
             same(to_text(&role), serde_json::to_string(&role).unwrap());
         }
         for level in Level::ALL {

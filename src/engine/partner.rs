@@ -5,6 +5,7 @@
 //! ```json
 //! {
 //!   "region": "RS",
+//!   "hotline": "rs-astra-sos",
 //!   "modules": ["job_offer", "recruitment"],
 //!   "referrals": { "add": [ ... ], "replace": [ ... ], "hide": ["rs-vds"] },
 //!   "text": { "en": { "ui.intro_title": "Check your situation" } }
@@ -14,7 +15,7 @@
 
 use super::catalog::placeholders;
 use super::bundle::Content;
-use super::directory::{is_country_code, Directory, Entry};
+use super::directory::{check_entry, has_hidden_controls, is_country_code, Entry};
 use super::read::parse_entry;
 use super::value::{self, Value};
 use super::{concat, decimal, truncate, List, Problem};
@@ -23,6 +24,9 @@ use super::{concat, decimal, truncate, List, Problem};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PartnerConfig {
     pub region: Option<String>,
+    /// The id of the entry whose first phone number is shown on every
+    /// screen: built-in or added here, not hidden, not an emergency number.
+    pub hotline: Option<String>,
     pub modules: Option<Vec<String>>,
     pub add: Vec<Entry>,
     pub replace: Vec<Entry>,
@@ -43,6 +47,7 @@ impl PartnerConfig {
     pub fn parse(text: &str, content: &Content) -> (PartnerConfig, Vec<Problem>) {
         let mut problems = Vec::new();
         let mut config = PartnerConfig::default();
+        let mut hotline = None;
         let value = match value::from_str(text) {
             Ok(value) => value,
             Err(error) => return (config, vec![super::json_problem(FILE, &error)]),
@@ -57,10 +62,20 @@ impl PartnerConfig {
                     Some(code) if is_country_code(code) => config.region = Some(code.to_string()),
                     _ => problems.push(Problem::new(at, "region must be an ISO 3166-1 alpha-2 code such as \"RS\"")),
                 },
+                "hotline" => hotline = Some((at, value)),
                 "modules" => config.modules = parse_modules(value, content, &at, &mut problems),
                 "referrals" => parse_referrals(value, content, &mut config, &mut problems),
                 "text" => parse_text(value, content, &mut config, &mut problems),
-                _ => problems.push(Problem::new(at, "unknown setting (known: region, modules, referrals, text)")),
+                _ => problems.push(Problem::new(at, "unknown setting (known: region, hotline, modules, referrals, text)")),
+            }
+        }
+        // Checked last: it may name an entry the referrals add, replace or hide.
+        if let Some((at, value)) = hotline {
+            let id = value.as_str().unwrap_or_default();
+            let entry = config.add.iter().chain(&config.replace).find(|e| e.id == id).or_else(|| content.directory.get(id));
+            match entry {
+                Some(e) if e.voice().is_some() && !e.emergency && !config.hide.iter().any(|h| *h == id) => config.hotline = Some(id.to_string()),
+                _ => problems.push(Problem::new(at, "hotline must name a shown entry with a voice number, not an emergency number")),
             }
         }
         (config, problems)
@@ -122,9 +137,7 @@ fn parse_referrals(value: &Value, content: &Content, config: &mut PartnerConfig,
                     let Some(entry) = parse_entry(&at, i, item, problems) else { continue };
                     let existing = content.directory.get(&entry.id);
                     let entry_at = concat(&[&at, "[", &decimal(i as u64), "] \"", &truncate(&entry.id, 60), "\""]);
-                    let mut scratch = Directory::default();
-                    let mut entry_problems = Vec::new();
-                    scratch.add(entry.clone(), &mut entry_problems, &at);
+                    let mut entry_problems = check_entry(&entry, &at, false);
                     if key == "add" && existing.is_some() {
                         entry_problems.push(Problem::new(&entry_at, "a built-in entry has this id; use replace to change it"));
                     }
@@ -186,9 +199,9 @@ fn parse_text(value: &Value, content: &Content, config: &mut PartnerConfig, prob
                 problems.push(Problem::new(key_at, "a text must be a string"));
                 continue;
             };
-            if text.chars().count() > MAX_TEXT {
+            if super::chars_in(text) > MAX_TEXT {
                 problems.push(Problem::new(key_at, format!("longer than {MAX_TEXT} characters")));
-            } else if text.chars().any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)) {
+            } else if has_hidden_controls(text, true) {
                 problems.push(Problem::new(key_at, "contains control or bidirectional-override characters"));
             } else if placeholders(source) != placeholders(text) {
                 problems.push(Problem::new(key_at, concat(&["must use the placeholders ", &super::quoted_list(&placeholders(source))])));

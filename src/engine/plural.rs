@@ -77,7 +77,7 @@ pub fn categories(lang: &str) -> Option<Vec<Category>> {
 /// The compiled rules of a language: by its primary subtag (`sr` for
 /// `sr-Latn`), ignoring case.
 fn program(lang: &str) -> Option<&'static [u8]> {
-    let primary = lang.split(['-', '_']).next().unwrap_or("");
+    let primary = super::primary_subtag(lang);
     RULES.iter().find(|(langs, _)| langs.iter().any(|l| l.eq_ignore_ascii_case(primary))).map(|(_, program)| *program)
 }
 

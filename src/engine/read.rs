@@ -25,7 +25,7 @@ pub(super) fn name_of<T: Copy + PartialEq>(value: T, names: &[(&'static str, T)]
 pub(super) const MODES: &[(&str, Mode)] = &[("screening", Mode::Screening), ("job_offer", Mode::JobOffer)];
 pub(super) const KINDS: &[(&str, Kind)] = &[("yes_no", Kind::YesNo), ("single", Kind::Single), ("multi", Kind::Multi), ("country", Kind::Country), ("countries", Kind::Countries)];
 pub(super) const ROLES: &[(&str, Role)] =
-    &[("age", Role::Age), ("subject", Role::Subject), ("country_now", Role::CountryNow), ("country_work", Role::CountryWork), ("safe_now", Role::SafeNow)];
+    &[("age", Role::Age), ("subject", Role::Subject), ("country_now", Role::CountryNow), ("country_work", Role::CountryWork), ("safe_now", Role::SafeNow), ("country_origin", Role::CountryOrigin), ("gender", Role::Gender)];
 
 // Directory entries are read strictly, in the browser and natively alike:
 // partners write them, so every unknown field, missing field, wrong type and
@@ -58,7 +58,7 @@ pub(super) const SERVICES: &[(&str, Service)] = &[
     ("victim_support", Service::VictimSupport),
 ];
 
-const AUDIENCES: &[(&str, Audience)] = &[
+pub(super) const AUDIENCES: &[(&str, Audience)] = &[
     ("adults", Audience::Adults),
     ("children", Audience::Children),
     ("women", Audience::Women),
@@ -208,9 +208,12 @@ pub fn entry(value: &Value) -> Read<Entry> {
     })
 }
 
+/// The kinds of contact, as the files name them.
+pub(super) const CONTACT_KINDS: [&str; 6] = ["voice", "sms", "whatsapp", "viber", "email", "web"];
+
 /// `{"kind": "voice", "number": ...}`, and so on for each kind of contact.
 fn contact(value: &Value) -> Read<Contact> {
-    let kinds = ["voice", "sms", "whatsapp", "viber", "email", "web"];
+    let kinds = CONTACT_KINDS;
     if !value.is_object() {
         return Err(invalid(value, "internally tagged enum Contact"));
     }

@@ -14,8 +14,14 @@ pub struct Context<'a> {
     /// The country the person is in now (the widget's region when not
     /// answered); `None` for a country Putokaz does not list.
     pub country_now: Option<String>,
-    /// Where the work is, was or will be, if known.
+    /// Where the work is, was or will be, if known (in job-offer mode: the
+    /// destination).
     pub country_work: Option<String>,
+    /// The country the person is from, if said; the widget's region stands
+    /// in for it when not.
+    pub country_origin: Option<String>,
+    /// `female`, `male`, `other`, or empty when not said.
+    pub gender: &'a str,
     /// The widget's home region: its hotlines help its people abroad.
     pub region: String,
     pub lang: &'a str,
@@ -44,6 +50,24 @@ pub struct Pick<'a> {
     pub check_first: bool,
 }
 
+/// Whether a person is among those a service is for: the audiences are
+/// alternatives (women or children); a service for adults and children is
+/// for every age. `None` when the person has not said.
+fn fits(audience: &[Audience], member: impl Fn(Audience) -> Option<bool>) -> Option<bool> {
+    if audience.contains(&Audience::Adults) && audience.contains(&Audience::Children) {
+        return Some(true);
+    }
+    let mut fit = Some(false);
+    for a in audience {
+        match member(*a) {
+            Some(true) => return Some(true),
+            None => fit = None,
+            Some(false) => {}
+        }
+    }
+    fit
+}
+
 /// The short list for one person.
 #[derive(Debug, Clone, Serialize)]
 pub struct Selection<'a> {
@@ -67,7 +91,23 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
     let job_offer = outcome.mode == Mode::JobOffer || outcome.job_offer.as_ref().is_some_and(|j| !j.flags.is_empty());
     let child = outcome.child_rules && !outcome.sets.iter().any(|s| !s.is_child());
     let maybe_child = outcome.child_rules;
-    let abroad = country != context.region;
+    // Home: the country the person is from, or the widget's region.
+    let home_country = context.country_origin.as_deref().unwrap_or(&context.region);
+    let abroad = country != home_country;
+    let sexual_or_marriage = outcome.sets.iter().any(|s| s.is_sexual()) || outcome.is_fired("forced_marriage") || outcome.is_fired("child_marriage");
+    // Whether the person is among those a service is for: `Some(true)` or
+    // `Some(false)`, `None` when they have not said (see `fits`).
+    let age_known = (!maybe_child || child).then_some(child);
+    let said = |g: &str| (!context.gender.is_empty() && context.gender != "other").then(|| context.gender == g);
+    // A migrant where the service works: from another country than the service's.
+    let member = |a: Audience, entry: &Entry| match a {
+        Audience::Anyone => Some(true),
+        Audience::Adults => age_known.map(|c| !c),
+        Audience::Children => age_known,
+        Audience::Women => said("female"),
+        Audience::Men => said("male"),
+        Audience::Migrants => context.country_origin.as_deref().map(|o| o != &*entry.country),
+    };
 
     let mut emergency: Vec<Pick> = Vec::new();
     for entry in directory.entries.iter() {
@@ -80,18 +120,25 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
     }
 
     let local_services = directory.entries.iter().filter(|e| !e.emergency && !country.is_empty() && e.country == country).count();
-    let mut scored: Vec<(i32, Pick)> = Vec::new();
+    let mut scored: Vec<(i32, bool, Pick)> = Vec::new();
     for entry in directory.entries.iter().filter(|e| !e.emergency) {
         let local = entry.works_in(country);
-        let home = abroad && entry.country == context.region && entry.reachable_from_abroad();
+        let home = abroad && entry.country == home_country && entry.reachable_from_abroad();
         let work = context.country_work.as_deref().is_some_and(|w| w != country && entry.country == w && entry.reachable_from_abroad());
         let international = entry.country == "INT";
         if !(local || home || work || international) {
             continue;
         }
-        let only_children = entry.audience.iter().all(|a| *a == Audience::Children);
-        if only_children && !maybe_child {
+        // Never for someone outside the service's audience.
+        let fit = fits(&entry.audience, |a| member(a, entry));
+        if fit == Some(false) {
             continue;
+        }
+        let mut score = 0;
+        // Made for people like this person: women, men or migrants (children's
+        // services have their own weight below).
+        if entry.audience.iter().any(|a| matches!(a, Audience::Women | Audience::Men | Audience::Migrants) && member(*a, entry) == Some(true)) {
+            score += 20;
         }
         let has = |s: Service| entry.services.contains(&s);
         // No question asks whether a child is missing: a line for missing
@@ -108,7 +155,6 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
         if outcome.mode == Mode::JobOffer && !about_work {
             continue;
         }
-        let mut score = 0;
         let mut why = Vec::new();
         // The result's frame puts its services first (control in a
         // relationship: services for violence at home).
@@ -128,6 +174,10 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
             };
             why.push(Why::new("ref.why.children"));
         }
+        if sexual_or_marriage && has(Service::Women) && fit == Some(true) {
+            score += 30;
+            why.push(Why::new("ref.why.women"));
+        }
         if job_offer && has(Service::JobOfferCheck) {
             score += 60;
             why.push(Why::new("ref.why.job_check"));
@@ -141,7 +191,7 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
                 (false, false) => 25,
             };
             why.push(Why::new("ref.why.trafficking"));
-        } else if has(Service::LabourRights) && (job_offer || outcome.level >= Level::Some) {
+        } else if has(Service::LabourRights) && outcome.frame.is_none() && (job_offer || outcome.level >= Level::Some) {
             score += 20;
             why.push(Why::new("ref.why.labour_rights"));
         } else if has(Service::VictimSupport) || has(Service::Shelter) {
@@ -155,7 +205,8 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
             score += 15;
             why.push(Why { key: "ref.why.home", arg: Some(context.region.clone()) });
         } else if work {
-            score += 5;
+            // Checking an offer, the destination's help matters as much as home's.
+            score += if job_offer { 15 } else { 5 };
             why.push(Why { key: "ref.why.work_country", arg: context.country_work.clone() });
         } else if local {
             score += 10;
@@ -181,17 +232,23 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
         if why.is_empty() {
             why.push(Why::new("ref.why.general"));
         }
-        scored.push((score, Pick { entry, why, open, check_first: entry.confidence == Confidence::Low }));
+        scored.push((score, fit.is_some(), Pick { entry, why, open, check_first: entry.confidence == Confidence::Low }));
     }
     // Highest score first; the id breaks ties so the order never depends on file order by chance.
-    super::sort_by(&mut scored, |(a, pa), (b, pb)| b.cmp(a).then_with(|| pa.entry.id.cmp(&pb.entry.id)));
+    super::sort_by(&mut scored, |(a, _, pa), (b, _, pb)| b.cmp(a).then_with(|| pa.entry.id.cmp(&pb.entry.id)));
+    // A service for women, children, men or migrants only is never first for
+    // someone who has not said they are one: the best open to them comes first.
+    if let Some(i) = scored.iter().position(|(_, fits, _)| *fits) {
+        let best = scored.remove(i);
+        scored.insert(0, best);
+    }
     // One number listed twice (a European line and its national operator) is one service.
     let mut numbers: Vec<&str> = Vec::new();
     for pick in &emergency {
         numbers.extend(pick.entry.voice().map(|n| &*n.number));
     }
     let mut services = Vec::new();
-    for (_, pick) in scored {
+    for (_, _, pick) in scored {
         if services.len() == MAX_PICKS {
             break;
         }

@@ -110,6 +110,8 @@ pub struct ReferralView {
     pub check_first: bool,
     pub last_verified: String,
     pub languages: Vec<String>,
+    /// "For women and girls": only for a service with a restricted audience.
+    pub audience: Option<String>,
 }
 
 /// A contact, with a link only for the schemes Putokaz allows.
@@ -129,7 +131,7 @@ impl Report {
         let sign = |id: &str| {
             let indicator = content.indicator(id);
             let dimension = indicator.and_then(|i| main_dimension(content, i));
-            let is_flag = content.questionnaire.job_offer.flags.iter().any(|f| f.indicator == id);
+            let is_flag = content.is_job_flag(id);
             Sign {
                 id: id.to_string(),
                 dimension,
@@ -203,7 +205,9 @@ impl Report {
             None => Some(region.to_string()),
         };
         let country_work = answer_of_role(content, answers, Role::CountryWork).filter(|c| directory::is_country_code(c)).map(str::to_string);
-        let context = Context { outcome, country_now, country_work, region: region.to_string(), lang: &lang, now };
+        let country_origin = answer_of_role(content, answers, Role::CountryOrigin).filter(|c| directory::is_country_code(c)).map(str::to_string);
+        let gender = answer_of_role(content, answers, Role::Gender).unwrap_or("");
+        let context = Context { outcome, country_now, country_work, country_origin, gender, region: region.to_string(), lang: &lang, now };
         let selection = referral::select(&content.directory, &context);
         let here = context.country_now.clone();
         // Loops, not `map(..).collect()`: std's collecting code, with the
@@ -253,12 +257,13 @@ impl Report {
     }
 }
 
+/// The answer to the first answered question with a role (the country of
+/// the work is asked once in each mode).
 fn answer_of_role<'a>(content: &Content, answers: &'a Answers, role: Role) -> Option<&'a str> {
-    let question = content.question_with_role(role)?;
-    match answers.get(&question.id)? {
+    content.questionnaire.questions.iter().filter(|q| q.role == Some(role)).find_map(|q| match answers.get(&q.id)? {
         Answer::Choice(c) => Some(c.as_str()),
         _ => None,
-    }
+    })
 }
 
 /// The dimension a sign is shown under: its first ILO/EC item's.
@@ -292,7 +297,7 @@ fn next_steps(content: &Content, outcome: &Outcome, selection: &Selection<'_>, l
     // "Not your fault" only where something happened to the person: a sign
     // that is neither a job-offer red flag nor a circumstance.
     let happened = outcome.fired.iter().filter_map(|id| content.indicator(id)).any(|i| {
-        !content.questionnaire.job_offer.flags.iter().any(|f| f.indicator == i.id) && !super::assess::is_context(content, i)
+        !content.is_job_flag(&i.id) && !super::assess::is_context(content, i)
     });
     let frame_next = outcome.frame.as_deref().map(|f| super::concat(&["frame.", f, ".next"]));
     if outcome.level >= Level::Some {
@@ -327,8 +332,11 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
     let t = |parts: &[&str]| text(content, lang, parts);
     let entry = pick.entry;
     let primary = lang.split('-').next().unwrap_or(lang);
-    // A short code such as 192 only works inside its own country.
-    let dialable = |n: &directory::Number| n.is_e164() || country_now.is_some_and(|c| entry.works_in(c));
+    // A short code such as 192, or a freephone number, only works inside its
+    // own country; outside it, a number is written in international form.
+    let inside = country_now.is_some_and(|c| entry.works_in(c));
+    let dialable = |n: &directory::Number| inside || n.from_abroad();
+    let label = |n: &directory::Number| if inside { n.shown().to_string() } else { n.international() };
     let mut contacts = Vec::new();
     for contact in entry.contacts.iter() {
         let shown = match contact {
@@ -337,15 +345,19 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
         };
         if shown {
             let (kind, label, href, note) = match contact {
-                Contact::Voice(n) => ("voice", n.shown().to_string(), Some(super::concat(&["tel:", &n.number])), &n.note),
-                Contact::Sms(n) => ("sms", n.shown().to_string(), Some(super::concat(&["sms:", &n.number])), &n.note),
-                Contact::Whatsapp(n) => ("whatsapp", n.shown().to_string(), n.is_e164().then(|| super::concat(&["https://wa.me/", n.number.get(1..).unwrap_or_default()])), &n.note),
-                Contact::Viber(n) => ("viber", n.shown().to_string(), None, &n.note),
+                Contact::Voice(n) => ("voice", label(n), Some(super::concat(&["tel:", &n.number])), &n.note),
+                Contact::Sms(n) => ("sms", label(n), Some(super::concat(&["sms:", &n.number])), &n.note),
+                Contact::Whatsapp(n) => ("whatsapp", label(n), n.is_e164().then(|| super::concat(&["https://wa.me/", n.number.get(1..).unwrap_or_default()])), &n.note),
+                Contact::Viber(n) => ("viber", label(n), None, &n.note),
                 Contact::Email { address } => ("email", address.to_string(), Some(super::concat(&["mailto:", address])), &NO_NOTE),
                 Contact::Web { url } => ("web", web_label(url), Some(url.to_string()), &NO_NOTE),
             };
             // A note in another language than the person's would be noise; English only for English.
-            let note = pairs::get(note, lang).or_else(|| pairs::get(note, primary)).map(|n| n.to_string());
+            // Cyrillic is letter for letter from the Latin note.
+            let note = match (lang, pairs::get(note, "sr-Latn")) {
+                ("sr-Cyrl", Some(latin)) => Some(super::translit::to_cyrillic(latin)),
+                _ => pairs::get(note, lang).or_else(|| pairs::get(note, primary)).map(|n| n.to_string()),
+            };
             contacts.push(ContactView { kind, label, href, note });
         }
     }
@@ -368,6 +380,11 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
     for language in entry.languages.iter() {
         languages.push(t(&["lang.", language]));
     }
+    let mut audience = Vec::new();
+    for a in entry.audience.iter() {
+        audience.push(t(&["ref.audience.", super::read::name_of(*a, super::read::AUDIENCES)]));
+    }
+    let open_to_all = entry.audience.iter().any(|a| matches!(a, directory::Audience::Anyone | directory::Audience::Adults));
     ReferralView {
         id: entry.id.to_string(),
         name: match (lang, pairs::get(&entry.name, "sr-Cyrl"), pairs::get(&entry.name, "sr-Latn")) {
@@ -383,6 +400,7 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
         check_first: pick.check_first,
         last_verified: entry.last_verified.to_string(),
         languages,
+        audience: (!open_to_all).then(|| fill(&t(&["ref.audience"]), &[("who", &super::join(&audience, ", "))])),
     }
 }
 
@@ -410,7 +428,7 @@ pub fn hours_text(content: &Content, lang: &str, open: OpenState, local_offset: 
         OpenState::Open { .. } => t("ref.hours.open"),
         OpenState::Closed { opens_at } => {
             let here = time::local(opens_at, local_offset);
-            let day = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][here.weekday as usize];
+            let day = super::directory::DAYS[here.weekday as usize];
             fill(&t("ref.hours.closed"), &[("day", &text(content, lang, &["day.", day])), ("time", &clock(here.minute))])
         }
         OpenState::Unknown => t("ref.hours.unknown"),

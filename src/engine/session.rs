@@ -129,8 +129,15 @@ impl Session {
     }
 
     /// Moves the total shown towards the estimate, by at most [`TOTAL_STEP`].
-    fn update_total(&mut self, content: &Content) {
-        let estimate = self.estimate(content);
+    /// `path` is the path for the answers as they are: once every question
+    /// on it that has `assume` is answered, the estimate is its length, and
+    /// no second walk is needed (an assumed answer counts only on the path).
+    fn update_total(&mut self, content: &Content, path: &[&Question]) {
+        let estimate = if path.iter().all(|q| q.assume.is_empty() || self.answers.contains_key(&q.id)) {
+            path.len()
+        } else {
+            self.estimate(content)
+        };
         self.total = match self.total {
             0 => estimate,
             shown => estimate.clamp(shown.saturating_sub(TOTAL_STEP), shown + TOTAL_STEP),
@@ -149,8 +156,8 @@ impl Session {
             self.total = self.estimate(content);
         }
         self.answers.insert(question_id.to_string(), answer);
-        self.update_total(content);
         let path = self.path(content);
+        self.update_total(content, &path);
         let position = path.iter().position(|q| q.id == question_id);
         let next = match position {
             Some(i) => path.get(i + 1).copied(),

@@ -88,8 +88,8 @@ pub fn to_latin(cyrillic: &str) -> String {
         // Љ is "Lj" in a word and "LJ" in a word written in capitals.
         let next_upper = chars.peek().is_some_and(|n| n.is_uppercase());
         let found = PAIRS.iter().find(|(lat, cyr)| {
-            let all_caps = lat.chars().count() > 1 && lat.chars().all(char::is_uppercase);
-            *cyr == s && (lat.chars().count() == 1 || all_caps == next_upper || lat.chars().all(char::is_lowercase))
+            let all_caps = super::chars_in(lat) > 1 && lat.chars().all(char::is_uppercase);
+            *cyr == s && (super::chars_in(lat) == 1 || all_caps == next_upper || lat.chars().all(char::is_lowercase))
         });
         match found {
             Some((lat, _)) => out.push_str(lat),

@@ -17,7 +17,8 @@ test('a risky offer: red flags, each with what to check, and ASTRA to check the 
   await start(w);
   assert.equal(await currentQuestion(w), 'jo_recruiter', 'no safety gate or age questions first');
   const asked = await answerAll(w, scenario('job_offer_risky_offer').answers);
-  assert.ok(asked.every((id) => id.startsWith('jo_')), asked.join(', '));
+  // The offer's own questions, then where the person is from (for help from home).
+  assert.ok(asked.every((id) => id.startsWith('jo_') || id === 'origin'), asked.join(', '));
   assert.equal(await resultLevel(w), 'serious');
 
   const result = w.locator('section.pk-result');

@@ -33,6 +33,8 @@ const entry = (id, fields) => ({
 const BUILT_IN = ['rs-mup-natco', 'rs-czztlj', 'rs-astra-sos', 'rs-astra-116000', 'rs-atina', 'rs-vds', 'rs-nadel-116111',
   'rs-sos-women-0800222003', 'rs-zene-protiv-nasilja', 'rs-ombudsman', 'rs-minrzs-agency-register', 'rs-nsz', 'rs-consular', 'rs-iom'];
 const CONFIG = {
+  // The line on every screen: a partner entry whose number's label is markup.
+  hotline: 'partner-markup',
   referrals: {
     hide: BUILT_IN,
     add: [
@@ -140,6 +142,8 @@ test('hostile config and attributes: shown as text or refused, never run, never 
   assert.equal(await api.locator('.pk').getAttribute('lang'), 'en', 'an unknown lang falls back to English');
   assert.equal(await api.locator('a.pk-exit').getAttribute('href'), 'https://www.bbc.com/weather', 'javascript: exit refused');
   assert.equal(await api.locator('[data-action=start]').textContent(), 'Start', 'a bidi override was refused');
+  assert.equal(await api.locator('a.pk-hotline').getAttribute('href'), 'tel:+381111111111', "the partner's hotline");
+  assert.equal(await api.locator('.pk-hotline__number').textContent(), '<b>011</b>', 'its label shown as text');
   checkInert(await census(page));
 
   // The partner's developer learns exactly what was refused.

@@ -1,0 +1,203 @@
+//! The selection table: for each person, the first three referrals and the
+//! emergency numbers the result gives, against the built-in directory. The
+//! profiles are the expert review's cases (tests/scenarios/review_*.json) and
+//! the people issue 11 names; where the directory has no service a case asks
+//! for, the row expects what exists (see the gaps in src/data/referrals/README.md).
+
+use putokaz::engine::content::Mode;
+use putokaz::engine::report::Report;
+use putokaz::engine::{assess, builtin, session, Answer, Answers};
+
+/// 28 November 2026, 14:00 UTC (a Saturday afternoon).
+const NOW: i64 = 20_785 * 1440 + 14 * 60;
+
+/// Answers as the widget stores them: `a,b` is a multiple choice. Country
+/// answers are taken as given, so that a country the list does not offer yet
+/// can stand in a profile.
+fn result(mode: Mode, lang: &str, pairs: &[(&str, &str)]) -> Report {
+    let content = builtin::content();
+    let mut answers = Answers::new();
+    for (id, value) in pairs {
+        let question = content.question(id).unwrap_or_else(|| panic!("no question {id}"));
+        let answer = if question.kind.multiple() { Answer::Choices(value.split(',').map(str::to_string).collect()) } else { Answer::Choice(value.to_string()) };
+        answers.insert(id.to_string(), answer);
+    }
+    let effective = session::path(content, mode, &answers).1;
+    for (id, _) in pairs {
+        assert!(effective.contains_key(id), "{id} is not asked on this path: {pairs:?}");
+    }
+    let outcome = assess(content, mode, &effective);
+    Report::new(content, lang, &outcome, &effective, "RS", NOW, 60)
+}
+
+const ADULT: &[(&str, &str)] = &[("danger_now", "no"), ("safe_to_continue", "yes"), ("who_for", "self"), ("age", "18_plus")];
+
+fn adult(more: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
+    let mut out = ADULT.to_vec();
+    out.extend_from_slice(more);
+    out
+}
+
+/// A worker whose passport is kept and pay held back, in `country`.
+fn worker(country: &'static str) -> Vec<(&'static str, &'static str)> {
+    adult(&[
+        ("country_now", country), ("situation", "work_now"), ("country_work", country), ("rec_deception", "wage"), ("rec_coercion", "none"),
+        ("cond_work", "long_hours,withheld"), ("control_signs", "documents_kept"), ("threats", "report"), ("made_to", "none"),
+        ("vuln_signs", "language"), ("vuln_now", "depends,language"),
+    ])
+}
+
+fn with(mut base: Vec<(&'static str, &'static str)>, more: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
+    base.retain(|(q, _)| !more.iter().any(|(m, _)| m == q));
+    base.extend_from_slice(more);
+    base
+}
+
+struct Row {
+    who: &'static str,
+    mode: Mode,
+    answers: Vec<(&'static str, &'static str)>,
+    first_three: [&'static str; 3],
+    emergency: &'static [&'static str],
+}
+
+fn rows() -> Vec<Row> {
+    let screening = Mode::Screening;
+    let sex = adult(&[
+        ("country_now", "RS"), ("situation", "work_now"), ("country_work", "RS"), ("rec_deception", "nothing"), ("rec_coercion", "none"),
+        ("cond_work", "withheld"), ("control_signs", "none"), ("threats", "none"), ("made_to", "sexual"), ("sexual_signs", "sold_sex,no_choice,earnings_taken"),
+    ]);
+    let partner = adult(&[("country_now", "RS"), ("situation", "family"), ("control_signs", "watched"), ("threats", "shame"), ("made_to", "none")]);
+    let child_begging = vec![
+        ("danger_now", "no"), ("safe_to_continue", "yes"), ("who_for", "other"), ("age", "under_14"), ("country_now", "RS"),
+        ("situation", "family"), ("child_signs", "no_school"), ("child_work", "begging,adult_keeps_money"), ("child_harm", "none"),
+        ("control_signs", "none"), ("threats", "none"),
+    ];
+    let offer = [("jo_recruiter", "unchecked_agency"), ("jo_signs", "fee,only_phone"), ("jo_contract", "promised_later"), ("jo_visa", "work_permit")];
+    let rs = &["rs-police-192", "rs-ambulance-194", "rs-fire-193"][..];
+    let eu = &["eu-112"][..];
+    vec![
+        Row { who: "A: woman made to sell sex", mode: screening, answers: with(sex.clone(), &[("gender", "female")]), first_three: ["rs-atina", "rs-sos-women-0800222003", "rs-zene-protiv-nasilja"], emergency: rs },
+        Row { who: "A': the same answers, a man", mode: screening, answers: with(sex.clone(), &[("gender", "male")]), first_three: ["rs-astra-sos", "rs-atina", "rs-iom"], emergency: rs },
+        Row { who: "A'': the same answers, not said", mode: screening, answers: sex.clone(), first_three: ["rs-astra-sos", "rs-atina", "rs-iom"], emergency: rs },
+        Row { who: "N: a woman controlled by her partner", mode: screening, answers: with(partner.clone(), &[("gender", "female")]), first_three: ["rs-sos-women-0800222003", "rs-atina", "rs-zene-protiv-nasilja"], emergency: rs },
+        Row { who: "N': the same answers, a man", mode: screening, answers: with(partner.clone(), &[("gender", "male")]), first_three: ["rs-nadel-116111", "rs-atina", "rs-astra-sos"], emergency: rs },
+        Row {
+            who: "C: 15-year-old, long, dangerous, unpaid work",
+            mode: screening,
+            answers: vec![
+                ("danger_now", "no"), ("safe_to_continue", "yes"), ("who_for", "self"), ("age", "14_17"), ("country_now", "RS"), ("situation", "work_now"),
+                ("country_work", "RS"), ("child_signs", "no_school,no_play"), ("child_work", "heavy_work"), ("child_harm", "none"), ("rec_deception", "nothing"),
+                ("rec_coercion", "none"), ("cond_work", "long_hours,dangerous,no_pay"), ("control_signs", "none"), ("threats", "none"),
+            ],
+            first_three: ["rs-nadel-116111", "rs-atina", "rs-czztlj"],
+            emergency: rs,
+        },
+        Row { who: "H: child begging with a parent", mode: screening, answers: with(child_begging.clone(), &[("child_work", "begging")]), first_three: ["rs-nadel-116111", "rs-atina", "rs-czztlj"], emergency: rs },
+        Row { who: "R1: a Roma child begging in Belgrade, an adult keeps the money", mode: screening, answers: child_begging.clone(), first_three: ["rs-nadel-116111", "rs-atina", "rs-czztlj"], emergency: rs },
+        Row { who: "R2: a Serbian man in Slovakia", mode: screening, answers: with(worker("SK"), &[("origin", "RS")]), first_three: ["rs-astra-sos", "sk-0800800818", "rs-atina"], emergency: eu },
+        Row { who: "R3: a Nepali worker in Serbia", mode: screening, answers: with(worker("RS"), &[("situation", "work_now,journey"), ("smug_paid", "no"), ("origin", "NP")]), first_three: ["rs-atina", "rs-iom", "rs-astra-sos"], emergency: rs },
+        Row { who: "a Bangladeshi worker in Serbia", mode: screening, answers: with(worker("RS"), &[("origin", "BD")]), first_three: ["rs-atina", "rs-iom", "rs-astra-sos"], emergency: rs },
+        Row { who: "a Chinese worker in Serbia", mode: screening, answers: with(worker("RS"), &[("origin", "CN")]), first_three: ["rs-atina", "rs-iom", "rs-astra-sos"], emergency: rs },
+        Row { who: "a Ukrainian worker in Serbia", mode: screening, answers: with(worker("RS"), &[("origin", "UA")]), first_three: ["rs-atina", "rs-iom", "rs-astra-sos"], emergency: rs },
+        Row { who: "R4: a Serbian woman made to sell sex in Germany", mode: screening, answers: with(sex.clone(), &[("country_now", "DE"), ("country_work", "DE"), ("origin", "RS"), ("gender", "female")]), first_three: ["de-hilfetelefon", "rs-atina", "de-kok"], emergency: eu },
+        Row { who: "a Serbian man, the same in Germany", mode: screening, answers: with(sex.clone(), &[("country_now", "DE"), ("country_work", "DE"), ("origin", "RS"), ("gender", "male")]), first_three: ["de-kok", "de-faire-mobilitaet", "rs-astra-sos"], emergency: eu },
+        Row { who: "a Serbian worker in Germany", mode: screening, answers: with(worker("DE"), &[("origin", "RS")]), first_three: ["de-kok", "de-hilfetelefon", "de-faire-mobilitaet"], emergency: eu },
+        Row { who: "a Serbian worker in Austria", mode: screening, answers: with(worker("AT"), &[("origin", "RS")]), first_three: ["at-bk-hotline", "at-opfer-notruf", "at-undok"], emergency: &["eu-112", "at-emergency"] },
+        Row { who: "a Serbian worker in Malta", mode: screening, answers: with(worker("MT"), &[("origin", "RS")]), first_three: ["rs-astra-sos", "rs-atina", "rs-mup-natco"], emergency: &["eu-112", "mt-emergency-112"] },
+        Row { who: "a Serbian worker in Russia", mode: screening, answers: with(worker("RU"), &[("origin", "RS")]), first_three: ["rs-astra-sos", "rs-atina", "rs-mup-natco"], emergency: &["ru-emergency"] },
+        Row { who: "a Macedonian worker in Slovenia", mode: screening, answers: with(worker("SI"), &[("origin", "MK")]), first_three: ["mk-opengate", "si-ess-infotocka", "si-kljuc"], emergency: eu },
+        Row {
+            who: "R5: an offer in Malta, screening",
+            mode: screening,
+            answers: [adult(&[("country_now", "RS"), ("situation", "job_offer"), ("country_work", "MT")]), offer.to_vec()].concat(),
+            first_three: ["rs-astra-sos", "mt-dier", "rs-minrzs-agency-register"],
+            emergency: rs,
+        },
+        Row { who: "R5b: an offer in Malta, job-offer mode", mode: Mode::JobOffer, answers: [vec![("jo_country", "MT")], offer.to_vec(), vec![("origin", "RS")]].concat(), first_three: ["rs-astra-sos", "mt-dier", "rs-minrzs-agency-register"], emergency: rs },
+    ]
+}
+
+#[test]
+fn each_person_gets_the_first_three_referrals_and_emergency_numbers_in_the_table() {
+    let mut wrong = Vec::new();
+    let table = rows();
+    assert!(table.len() >= 20);
+    for row in &table {
+        let r = result(row.mode, "en", &row.answers);
+        let first: Vec<&str> = r.referrals.iter().take(3).map(|x| x.id.as_str()).collect();
+        let emergency: Vec<&str> = r.emergency.iter().map(|x| x.id.as_str()).collect();
+        if first != row.first_three || emergency != row.emergency {
+            wrong.push(format!("{}: first three {first:?}, emergency {emergency:?}", row.who));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_service_for_women_children_or_migrants_only_is_never_first_for_someone_outside_it_or_who_has_not_said() {
+    for row in rows() {
+        let r = result(row.mode, "en", &row.answers);
+        let said_woman = row.answers.contains(&("gender", "female"));
+        let first = &r.referrals[0];
+        let label = first.audience.as_deref().unwrap_or("");
+        assert!(said_woman || label != "Only for: women and girls", "{}: {} first ({label})", row.who, first.id);
+        if row.answers.contains(&("gender", "male")) {
+            assert!(r.referrals.iter().all(|x| x.audience.as_deref() != Some("Only for: women and girls")), "{}: a women-only service for a man", row.who);
+        }
+        // No question asks whether a child is missing.
+        assert!(r.referrals.iter().all(|x| !x.id.contains("116000")), "{}", row.who);
+    }
+    let de = result(Mode::Screening, "sr-Latn", &with(worker("DE"), &[("origin", "RS")]));
+    let helpline = de.referrals.iter().find(|x| x.id == "de-hilfetelefon").expect("listed, lower down");
+    assert_eq!(helpline.audience.as_deref(), Some("Samo za: žene i devojčice"));
+    assert!(de.referrals.iter().any(|x| x.id == "de-faire-mobilitaet"), "advice for mobile workers in Germany");
+}
+
+#[test]
+fn numbers_are_international_abroad_national_at_home_and_freephone_only_at_home() {
+    let label = |r: &Report, id: &str| -> Vec<String> {
+        r.referrals.iter().chain(&r.emergency).find(|x| x.id == id).unwrap_or_else(|| panic!("{id} not listed")).contacts.iter().filter(|c| c.kind == "voice").map(|c| c.label.clone()).collect()
+    };
+    let slovakia = result(Mode::Screening, "en", &with(worker("SK"), &[("origin", "RS")]));
+    assert_eq!(label(&slovakia, "rs-astra-sos"), ["+381 11 785 0000"]);
+    assert_eq!(label(&slovakia, "sk-0800800818")[0], "0800 800 818", "inside Slovakia, the national form");
+    let serbia = result(Mode::Screening, "en", &worker("RS"));
+    assert_eq!(label(&serbia, "rs-astra-sos"), ["011 785 0000"]);
+    // A Serbian 0800 line works only in Serbia: from Germany it is not offered as home help.
+    let germany = result(Mode::Screening, "en", &with(sex_in("DE"), &[("origin", "RS"), ("gender", "female")]));
+    assert!(germany.referrals.iter().all(|x| x.id != "rs-sos-women-0800222003"), "{:?}", germany.referrals.iter().map(|x| &x.id).collect::<Vec<_>>());
+    for referral in germany.referrals.iter().filter(|x| x.id.starts_with("rs-")) {
+        assert!(referral.contacts.iter().all(|c| !c.label.starts_with("0800")), "{}: {:?}", referral.id, referral.contacts);
+    }
+}
+
+fn sex_in(country: &'static str) -> Vec<(&'static str, &'static str)> {
+    adult(&[
+        ("country_now", country), ("situation", "work_now"), ("country_work", country), ("rec_deception", "nothing"), ("rec_coercion", "none"),
+        ("cond_work", "withheld"), ("control_signs", "none"), ("threats", "none"), ("made_to", "sexual"), ("sexual_signs", "sold_sex,no_choice,earnings_taken"),
+    ])
+}
+
+#[test]
+fn every_phone_note_is_in_every_catalog_language() {
+    let content = builtin::content();
+    let languages: Vec<&str> = content.catalogs.languages.iter().map(|c| c.lang()).filter(|l| *l != "sr-Cyrl").collect();
+    assert!(languages.contains(&"sr-Latn"));
+    let mut missing = Vec::new();
+    for entry in content.directory.entries.iter() {
+        for contact in entry.contacts.iter() {
+            use putokaz::engine::directory::Contact;
+            let (Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n)) = contact else { continue };
+            for lang in &languages {
+                if !n.note.is_empty() && !n.note.iter().any(|(l, _)| l == lang) {
+                    missing.push(format!("{} {}: no {lang} note", entry.id, n.number));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+    let r = result(Mode::Screening, "sr-Cyrl", &worker("RS"));
+    let notes: Vec<&str> = r.referrals.iter().chain(&r.emergency).flat_map(|x| x.contacts.iter().filter_map(|c| c.note.as_deref())).collect();
+    assert!(!notes.is_empty() && notes.iter().all(|n| n.chars().any(|c| ('\u{0400}'..='\u{04ff}').contains(&c))), "{notes:?}");
+}
