@@ -253,7 +253,6 @@ impl Code {
 
     fn questionnaire(&mut self, q: &Questionnaire) {
         self.text(&q.version);
-        self.texts(&q.countries);
         self.n(q.modules.len());
         for module in q.modules.iter() {
             self.text(&module.id);

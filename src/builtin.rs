@@ -222,7 +222,6 @@ impl Reader {
         const ELEMENTS: [Element; 3] = [Element::Act, Element::Means, Element::Purpose];
         Questionnaire {
             version: self.text(),
-            countries: self.texts(),
             modules: self.list(|r| Module {
                 id: r.text(),
                 modes: r.list(|r| MODES[r.n()]),

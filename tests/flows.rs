@@ -188,14 +188,19 @@ fn ask_text(ask: &AskView) -> String {
         out += &format!("  ! {}: {}\n", error.title, error.text);
     }
     match &ask.input {
-        Input::Country { label, options } => {
-            let chosen: Vec<&str> = options.iter().filter(|o| o.checked).map(|o| o.value.as_str()).collect();
-            let unknown: Vec<String> = options.iter().rev().take(2).rev().map(|o| format!("{}: {}", o.value, o.text)).collect();
-            out += &format!("  {label} ({} options, last {}) chosen: {}\n", options.len(), unknown.join(", "), chosen.join(", "));
-        }
-        Input::Choices { multi, options, unknown } => {
+        Input::Choices { multi, options, unknown, filter } => {
             let (on, off) = if *multi { ("[x]", "[ ]") } else { ("(x)", "( )") };
-            for o in options.iter().chain(unknown) {
+            // Every country: how many, the first few by name, and what is ticked.
+            let listed = match filter {
+                Some(f) => {
+                    let first: Vec<String> = options.iter().take(3).map(|o| format!("{}: {}", o.value, o.text)).collect();
+                    let chosen: Vec<&str> = options.iter().filter(|o| o.checked).map(|o| o.value.as_str()).collect();
+                    out += &format!("  [{}] {} countries ({}, …; \"{}\") chosen: {}\n", f.label, options.len(), first.join(", "), f.found, chosen.join(", "));
+                    &options[..0]
+                }
+                None => &options[..],
+            };
+            for o in listed.iter().chain(unknown) {
                 let exclusive = if o.exclusive { " (clears the others)" } else { "" };
                 out += &format!("  {} {}: {}{exclusive}\n", if o.checked { on } else { off }, o.value, o.text);
             }
@@ -375,7 +380,7 @@ fn the_print_view_shows_no_answer_and_no_sign() {
 
 fn ask_has(ask: &AskView, value: &str) -> bool {
     match &ask.input {
-        Input::Choices { options, .. } | Input::Country { options, .. } => options.iter().any(|o| o.value == value),
+        Input::Choices { options, unknown, .. } => options.iter().chain(unknown).any(|o| o.value == value),
     }
 }
 
@@ -395,7 +400,7 @@ fn restart_exit_and_leaving_drop_every_answer() {
         flow.apply(content, Action::Start);
         flow.apply(content, Action::Answer { question: "danger_now".into(), values: vec!["no".into()] });
         let ScreenView::Question(ask) = flow.view(content, NOW).screen else { panic!("{end:?}: no question") };
-        let Input::Choices { options, unknown, .. } = &ask.input else { panic!("a yes/no question") };
+        let Input::Choices { options, unknown, .. } = &ask.input;
         assert!(options.iter().chain(unknown).all(|o| !o.checked), "{end:?} keeps what was ticked");
     }
 }

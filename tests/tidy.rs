@@ -426,3 +426,30 @@ fn readme_states_the_enforced_size_budgets() {
     let stated = format!("over the {} KB gzipped budget or a language pack over {} KB gzipped", kb("budget"), kb("pack_budget"));
     assert!(readme.contains(&stated), "README.md must say \"{stated}\", the budgets in .ci/size");
 }
+
+/// The country questions offer every ISO 3166-1 country (249), each named in
+/// every language by the generated `countries.json` files (nothing more in
+/// them), and the offered list is exactly the generated one.
+#[test]
+fn every_country_is_offered_with_a_generated_name_in_every_language() {
+    let offered: Vec<&str> = putokaz::engine::directory::countries().collect();
+    assert_eq!(offered.len(), 249, "ISO 3166-1 has 249 alpha-2 codes");
+    assert!(offered.iter().all(|c| is_country_code(c)));
+    for lang in ["en", "sr-Latn"] {
+        let text = std::fs::read_to_string(format!("src/data/catalogs/{lang}/countries.json")).unwrap();
+        let names: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text).unwrap();
+        let codes: Vec<&str> = names.keys().map(|k| k.strip_prefix("country.").expect("only country names")).collect();
+        assert_eq!(codes, offered, "{lang}/countries.json names exactly the countries offered");
+        assert!(names.values().all(|n| n.as_str().is_some_and(|n| !n.trim().is_empty() && !n.contains(" & "))), "{lang}: a name is empty or has '&'");
+    }
+    let content = builtin::content();
+    let country = content.question_with_role(putokaz::engine::content::Role::CountryNow).unwrap();
+    let options = content.options_of(country);
+    assert_eq!(options.len(), 250, "every country and 'another country'");
+    for catalog in content.catalogs.languages.iter() {
+        for code in &offered {
+            let name = catalog.get(&format!("country.{code}")).unwrap_or_else(|| panic!("{}: no name for {code}", catalog.lang()));
+            assert_ne!(name, *code, "{}: {code} is named by its code", catalog.lang());
+        }
+    }
+}

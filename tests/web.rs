@@ -252,14 +252,7 @@ impl Mounted {
             let id = form.get_attribute("data-question").unwrap();
             assert!(self.container.query_selector(".pk-error").unwrap().is_none(), "{id} was not accepted");
             let choice = answers.iter().find(|(q, _)| *q == id).map_or(value, |(_, a)| *a);
-            if let Some(select) = self.container.query_selector("select").unwrap() {
-                let select = select.dyn_into::<web_sys::HtmlSelectElement>().unwrap();
-                select.set_value(choice);
-                if select.value().is_empty() {
-                    select.set_value("not_sure");
-                }
-                self.click("button[type=submit]");
-            } else {
+            {
                 for part in choice.split(',') {
                     let exists = self.container.query_selector(&format!("input[value=\"{part}\"]")).unwrap().is_some();
                     self.choose(if exists { part } else { "not_sure" });

@@ -16,9 +16,9 @@ use super::Error;
 /// The attributes a node may have. Nothing else can be set: no `style`, no
 /// `on*` handler, no `srcdoc`.
 pub const ATTRIBUTES: &[&str] = &[
-    "aria-describedby", "aria-invalid", "aria-label", "aria-live", "aria-pressed", "checked", "class", "data-action",
-    "data-exclusive", "data-lang", "data-question", "dir", "for", "href", "id", "lang", "name", "novalidate", "rel",
-    "role", "selected", "tabindex", "type", "value",
+    "aria-controls", "aria-describedby", "aria-invalid", "aria-label", "aria-live", "aria-pressed", "autocomplete",
+    "checked", "class", "data-action", "data-exclusive", "data-found", "data-lang", "data-question", "dir", "for", "href",
+    "id", "lang", "name", "novalidate", "rel", "role", "spellcheck", "tabindex", "type", "value",
 ];
 
 /// An element to build.

@@ -17,6 +17,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent};
 
 use crate::engine::builtin;
+use crate::engine::catalog::fill;
+use crate::engine::decimal;
+use crate::engine::translit::fold;
 use crate::engine::flow::{Action, Effect, Flow, Loaded, Now, Settings};
 use crate::engine::Mode;
 use listener::Listener;
@@ -84,6 +87,12 @@ impl Widget {
         // page's bubbling listeners learn as little as possible.
         for kind in ["click", "keydown", "keyup", "input", "submit"] {
             listeners.push(Listener::new(&container, kind, false, Box::new(|event| event.stop_propagation())));
+        }
+        // The country box: typing keeps the names that match; Enter goes to
+        // the first of them instead of sending the form.
+        for kind in ["input", "keydown"] {
+            let target = container.clone();
+            listeners.push(Listener::new(&container, kind, false, Box::new(move |event| filter(&target, &event))));
         }
         let weak = Rc::downgrade(&state);
         let target = container.clone();
@@ -219,17 +228,12 @@ fn document(container: &HtmlElement) -> Result<Document, Error> {
     container.owner_document().ok_or(Error::DOM)
 }
 
-/// The values chosen in a question's form: the country, or what is ticked.
+/// The values ticked in a question's form.
 fn chosen(form: &Element) -> Vec<String> {
     // The widget's own elements, found by their selectors, need no type
-    // check: each `instanceof` is one more import. A select's `value` is
-    // the same property as an input's, so one import reads both.
-    if let Some(select) = form.query_selector("select").ok().flatten() {
-        let value = select.unchecked_into::<HtmlInputElement>().value();
-        return if value.is_empty() { Vec::new() } else { vec![value] };
-    }
+    // check: each `instanceof` is one more import.
     let mut values = Vec::new();
-    if let Ok(checked) = form.query_selector_all("input[name=answer]:checked") {
+    if let Ok(checked) = form.query_selector_all("input[name^=answer]:checked") {
         for i in 0..checked.length() {
             if let Some(input) = checked.get(i).map(JsCast::unchecked_into::<HtmlInputElement>) {
                 values.push(input.value());
@@ -240,17 +244,18 @@ fn chosen(form: &Element) -> Vec<String> {
 }
 
 /// Ticking "none of these", "not sure" or "prefer not to say" clears the
-/// other boxes, and ticking another box clears those.
+/// other boxes, and ticking another box clears those; choosing a radio
+/// button clears those of the other group (a country, or "not sure").
 fn keep_exclusive(target: &Element) {
-    // A change event comes from an input or the select (whose type is
-    // "select-one"); `type` is the same property on both.
+    // A change event comes from a radio button or a check box.
     let input = target.unchecked_ref::<HtmlInputElement>();
-    if input.type_() != "checkbox" || !input.checked() {
+    if !input.checked() {
         return;
     }
     let Some(form) = target.closest("form").ok().flatten() else { return };
-    let exclusive = input.has_attribute("data-exclusive");
-    let Ok(boxes) = form.query_selector_all("input[type=checkbox]") else { return };
+    let radio = input.type_() == "radio";
+    let exclusive = radio || input.has_attribute("data-exclusive");
+    let Ok(boxes) = form.query_selector_all("input:checked") else { return };
     for i in 0..boxes.length() {
         let Some(other) = boxes.get(i).map(JsCast::unchecked_into::<HtmlInputElement>) else { continue };
         // Each box of a question has its own value (its id is made of it).
@@ -258,6 +263,36 @@ fn keep_exclusive(target: &Element) {
             other.set_checked(false);
         }
     }
+}
+
+/// Keeps in the country list the names that contain what is typed in the
+/// box above it (and what is ticked), and says how many there are; Enter in
+/// the box moves to the first of them.
+fn filter(container: &HtmlElement, event: &Event) {
+    let Some(input) = event.target().and_then(|t| t.dyn_into::<Element>().ok()).filter(|i| i.id() == "pk-filter") else { return };
+    let input = input.unchecked_into::<HtmlInputElement>();
+    if let Some(key) = event.dyn_ref::<KeyboardEvent>() {
+        if key.key() == "Enter" {
+            event.prevent_default();
+            let _ = render::focus(container, "#pk-countries .pk-choice:not([hidden]) input");
+        }
+        return;
+    }
+    let typed = fold(input.value().trim());
+    let Ok(choices) = container.query_selector_all("#pk-countries .pk-choice") else { return };
+    let mut shown = 0;
+    for i in 0..choices.length() {
+        let Some(choice) = choices.get(i).map(JsCast::unchecked_into::<HtmlElement>) else { continue };
+        let ticked = choice.query_selector("input:checked").ok().flatten().is_some();
+        // Bytes, not `str::contains`, whose searcher would link std's
+        // str-slicing panic (see .ci/build).
+        let name = fold(&choice.text_content().unwrap_or_default());
+        let show = ticked || typed.is_empty() || name.as_bytes().windows(typed.len()).any(|w| w == typed.as_bytes());
+        choice.set_hidden(!show);
+        shown += show as u64;
+    }
+    let found = input.get_attribute("data-found").unwrap_or_default();
+    let _ = render::announce(container, &fill(&found, &[("n", &decimal(shown))]));
 }
 
 thread_local! {

@@ -182,20 +182,32 @@ fn question(ask: &AskView) -> Node<'_> {
         fieldset = fieldset.attr_owned("aria-describedby", crate::engine::join(&described_by, " "));
     }
     match &ask.input {
-        Input::Country { label, options } => {
-            let mut select = el("select", "pk-select").attr("id", "pk-country").attr("name", "answer").child(text("option", "", "—").attr("value", ""));
-            for o in options {
-                select.push(text("option", "", &o.text).attr("value", &o.value).flag("selected", o.checked));
-            }
-            parts.push(text("label", "pk-label", label).attr("for", "pk-country"));
-            parts.push(select);
-        }
-        Input::Choices { multi, options, unknown } => {
+        Input::Choices { multi, options, unknown, filter } => {
             let kind = if *multi { "checkbox" } else { "radio" };
-            for (class, choices) in [("pk-choices", options), ("pk-choices pk-choices--unknown", unknown)] {
-                let mut group = el("div", class);
+            let mut list = el("div", "pk-choices");
+            // Countries: a box that keeps only the names containing what is
+            // typed in the list under it (see `dom::filter`), plain radio
+            // buttons or check boxes, so nothing has to be opened.
+            if let Some(f) = filter {
+                list = el("div", "pk-choices pk-choices--countries").attr("id", "pk-countries");
+                parts.push(text("label", "pk-label", &f.label).attr("for", "pk-filter"));
+                parts.push(
+                    el("input", "pk-filter")
+                        .attr("id", "pk-filter")
+                        .attr("type", "search")
+                        .attr("autocomplete", "off")
+                        .attr("spellcheck", "false")
+                        .attr("aria-controls", "pk-countries")
+                        .attr("data-found", &f.found),
+                );
+            }
+            // Under the country list, "not sure" and the others are radio
+            // buttons of their own group (one more tab stop, not 249 arrow
+            // presses away); `dom::keep_exclusive` keeps one choice.
+            let unknown_name = if filter.is_some() { "answer-unknown" } else { "answer" };
+            for (mut group, name, choices) in [(list, "answer", options), (el("div", "pk-choices pk-choices--unknown"), unknown_name, unknown)] {
                 for c in choices {
-                    group.push(choice(kind, c));
+                    group.push(choice(kind, name, c));
                 }
                 parts.push(group);
             }
@@ -212,13 +224,13 @@ fn question(ask: &AskView) -> Node<'_> {
         .child(el("div", "pk-actions").child(text("button", "pk-button", &ask.submit).attr("type", "submit")).child(button(&ask.back)))
 }
 
-fn choice<'a>(kind: &'static str, c: &'a Choice) -> Node<'a> {
+fn choice<'a>(kind: &'static str, name: &'static str, c: &'a Choice) -> Node<'a> {
     let id = format!("pk-option-{}", c.value);
     el("div", "pk-choice")
         .child(
             el("input", "pk-choice__input")
                 .attr("type", kind)
-                .attr("name", "answer")
+                .attr("name", name)
                 .attr("value", &c.value)
                 .attr_owned("id", id.clone())
                 .flag("checked", c.checked)

@@ -10,7 +10,7 @@ use super::answer::{Answer, Answers};
 use super::catalog::{placeholders, Catalogs, SOURCE_LANG};
 use super::condition::{Condition, Truth};
 use super::content::{IloEc, IloItem, Indicator, Kind, Module, Question, Questionnaire, Role, Sources};
-use super::directory::{is_country_code, Contact, Directory};
+use super::directory::{countries, Contact, Directory};
 use super::{json_problem, truncate, List, Problem, Text};
 
 /// A whole bundle: what one widget needs to run.
@@ -79,9 +79,7 @@ impl Content {
             Kind::YesNo => vec![Text::Borrowed("yes"), Text::Borrowed("no")],
             Kind::Single | Kind::Multi => question.options.to_vec(),
             Kind::Country | Kind::Countries => {
-                let mut codes = self.questionnaire.countries.to_vec();
-                codes.push(Text::Borrowed("other"));
-                codes
+                countries().chain(["other"]).map(Text::Borrowed).collect()
             }
         }
     }
@@ -138,11 +136,6 @@ impl Content {
             }
             if module.modes.is_empty() {
                 problems.push(Problem::new(&at, "no mode asks this module, so its questions are unreachable"));
-            }
-        }
-        for code in q.countries.iter() {
-            if !is_country_code(code) {
-                problems.push(Problem::new(format!("{file}: countries"), format!("\"{code}\" is not an ISO 3166-1 alpha-2 code")));
             }
         }
 
@@ -409,7 +402,7 @@ impl Catalogs {
         for flag in q.job_offer.flags.iter() {
             key(&["flag.", &flag.indicator, ".check"]);
         }
-        for code in q.countries.iter() {
+        for code in countries() {
             key(&["country.", code]);
         }
         for dimension in super::content::Dimension::ALL {

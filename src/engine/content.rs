@@ -35,7 +35,7 @@ pub enum Kind {
     Single,
     Multi,
     Country,
-    /// Several countries: a multiple choice over the questionnaire's countries.
+    /// Several countries: a multiple choice over every country.
     Countries,
 }
 
@@ -45,7 +45,7 @@ impl Kind {
         matches!(self, Kind::Multi | Kind::Countries)
     }
 
-    /// Whether the options are the questionnaire's countries.
+    /// Whether the options are every country (see `directory::countries`).
     pub fn of_countries(self) -> bool {
         matches!(self, Kind::Country | Kind::Countries)
     }
@@ -206,7 +206,6 @@ pub struct JobOffer {
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
     pub version: Text,
-    pub countries: List<Text>,
     pub modules: List<Module>,
     pub questions: List<Question>,
     pub indicators: List<Indicator>,

@@ -478,6 +478,12 @@ pub fn is_country_code(code: &str) -> bool {
     code.len() == 2 && COUNTRY_CODES.split(' ').any(|c| c == code)
 }
 
+/// The countries the country questions offer: every ISO 3166-1 alpha-2
+/// code, in the order of the codes (XK, not ISO 3166-1, is not offered).
+pub fn countries() -> impl Iterator<Item = &'static str> {
+    COUNTRY_CODES.split(' ').filter(|c| *c != "XK")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

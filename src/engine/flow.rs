@@ -19,6 +19,7 @@ use super::directory::{is_country_code, is_https_url, Audience, Confidence, Entr
 use super::partner::PartnerConfig;
 use super::report::{option_text, text, ReferralView, Report};
 use super::session::Session;
+use super::translit::fold;
 use super::time::UtcMinutes;
 use super::{concat, decimal, join};
 
@@ -498,10 +499,17 @@ pub struct ErrorView {
 
 #[derive(Debug, Clone)]
 pub enum Input {
-    /// Radio buttons or check boxes: the options, then "not sure" and "prefer not to say".
-    Choices { multi: bool, options: Vec<Choice>, unknown: Vec<Choice> },
-    /// A list of countries (with "not sure" and "prefer not to say" last).
-    Country { label: String, options: Vec<Choice> },
+    /// Radio buttons or check boxes: the options, then "not sure" and "prefer
+    /// not to say" (for countries, "another country" first).
+    Choices { multi: bool, options: Vec<Choice>, unknown: Vec<Choice>, filter: Option<Filter> },
+}
+
+/// A box to find options by typing (the countries).
+#[derive(Debug, Clone)]
+pub struct Filter {
+    pub label: String,
+    /// Said after each change, with `{n}` the number of options shown.
+    pub found: String,
 }
 
 #[derive(Debug, Clone)]
@@ -776,12 +784,14 @@ impl Flow {
         for value in [Answer::NOT_SURE, Answer::PREFER_NOT] {
             unknown.push(Choice { checked: checked(value), value: value.to_string(), text: text(content, lang, &["opt.", value]), exclusive: true });
         }
-        let input = if question.kind == Kind::Country {
-            options.append(&mut unknown);
-            Input::Country { label: t("ui.country_label"), options }
-        } else {
-            Input::Choices { multi: question.kind.multiple(), options, unknown }
-        };
+        // Every country, by name in the person's language, found by typing;
+        // "another country" stays in sight with "not sure" and "prefer not to say".
+        let filter = question.kind.of_countries().then(|| {
+            unknown.splice(0..0, options.pop());
+            super::sort_by(&mut options, |a, b| fold(&a.text).cmp(&fold(&b.text)));
+            Filter { label: t("ui.country_label"), found: t("ui.country_found") }
+        });
+        let input = Input::Choices { multi: question.kind.multiple(), options, unknown, filter };
         let hint_key = concat(&["q.", id, ".hint"]);
         Some(AskView {
             id: id.to_string(),

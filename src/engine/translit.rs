@@ -57,6 +57,27 @@ fn letters(mut rest: &str, out: &mut String) {
     }
 }
 
+/// Latin letters with accents in country names (and a few more a person may
+/// type), and the same letters without, in the same order.
+const ACCENTED: &str = "čćšžđàáâãäåçèéêëìíîïñòóôõöùúûüýČĆŠŽĐÅ";
+const PLAIN: &str = "ccszdaaaaaaceeeeiiiinooooouuuuyccszda";
+
+/// A name as it is searched and sorted: lower case, without accents, and
+/// Serbian Cyrillic as Latin ("Češka", "Чешка" and "ceska" are all "ceska").
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut buf = [0u8; 4];
+        let s: &str = c.encode_utf8(&mut buf);
+        let latin = PAIRS.iter().find(|(_, cyr)| *cyr == s).map_or(s, |(lat, _)| lat);
+        for c in latin.chars() {
+            let plain = ACCENTED.chars().position(|a| a == c).and_then(|i| PLAIN.chars().nth(i));
+            out.push(plain.unwrap_or(c).to_ascii_lowercase());
+        }
+    }
+    out
+}
+
 /// Cyrillic to Latin: unambiguous, letter by letter.
 pub fn to_latin(cyrillic: &str) -> String {
     let mut out = String::with_capacity(cyrillic.len());
@@ -125,6 +146,18 @@ fn keep_as_is(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_finds_a_name_however_it_is_typed() {
+        assert_eq!(ACCENTED.chars().count(), PLAIN.chars().count());
+        for typed in ["Češka", "ČEŠKA", "Чешка", "ceska", "Ceska"] {
+            assert_eq!(fold(typed), "ceska", "{typed}");
+        }
+        assert_eq!(fold("Mađarska"), fold("Мађарска"));
+        assert_eq!(fold("Љубљана"), "ljubljana");
+        assert_eq!(fold("Côte d’Ivoire"), "cote d’ivoire");
+        assert_eq!(fold("Åland Islands"), "aland islands");
+    }
 
     #[test]
     fn digraphs_and_placeholders() {

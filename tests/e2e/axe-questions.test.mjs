@@ -30,7 +30,7 @@ test('intro, each question kind, error and emergency panel: no violations', asyn
   await check('single choice', 'input[type=radio][value=self]');
   await answer(w, 'self');
   await answer(w, '18_plus');
-  await check('country list', 'select.pk-select');
+  await check('country list', '#pk-filter');
   await answer(w, 'RS');
   await check('multiple choice', 'input[type=checkbox][value=work_now]');
   await w.locator('button[type=submit]').click();

@@ -24,10 +24,16 @@ async function answerByKeyboard(page, w, value) {
   const values = Array.isArray(value) ? value : [value];
   const heading = await focused(page);
   assert.equal(heading.tag, 'h2', `focus starts on the question's heading, not ${JSON.stringify(heading)}`);
-  if (await w.locator('select').count()) {
-    const focus = await tabTo(page, (f) => f.tag === 'select', 'the country list');
-    for (let i = 0; i < 300 && (await focused(page)).value !== values[0]; i += 1) await page.keyboard.press('ArrowDown');
-    assert.equal((await focused(page)).value, values[0], `chose ${values[0]} from ${focus.value}`);
+  const countries = (await w.locator('#pk-filter').count()) > 0;
+  if (countries && /^[A-Z]{2}$/.test(values[0])) {
+    // Type the name's start, Enter goes to the first match, Space chooses it.
+    await tabTo(page, (f) => f.className === 'pk-filter', 'the country box');
+    const name = await w.locator(`label[for="pk-option-${values[0]}"]`).textContent();
+    await page.keyboard.type(name.slice(0, 5));
+    await page.keyboard.press('Enter');
+    const focus = await focused(page);
+    assert.equal(focus.value, values[0], `Enter went to ${values[0]}, not ${JSON.stringify(focus)}`);
+    await page.keyboard.press('Space');
   } else if (await w.locator('input[type=checkbox]').count()) {
     // Every box is a tab stop: tick the wanted ones with Space on the way to Continue.
     for (let i = 0; i < 40; i += 1) {
@@ -38,7 +44,8 @@ async function answerByKeyboard(page, w, value) {
     }
   } else {
     // A radio group is one tab stop; the arrow keys move and choose.
-    let focus = await tabTo(page, (f) => f.type === 'radio', 'the choices');
+    // Under the countries, "not sure" and the others are a group of their own.
+    let focus = await tabTo(page, (f) => f.type === 'radio' && !(countries && /^[A-Z]{2}$/.test(f.value)), 'the choices');
     for (let i = 0; i < 20 && focus.value !== values[0]; i += 1) {
       await page.keyboard.press('ArrowDown');
       focus = await focused(page);
@@ -47,7 +54,7 @@ async function answerByKeyboard(page, w, value) {
     if (!focus.checked) await page.keyboard.press('Space');
   }
   for (const v of values) {
-    if (!(await w.locator('select').count())) assert.ok(await w.locator(`input[value="${v}"]`).isChecked(), `${v} is chosen`);
+    assert.ok(await w.locator(`input[value="${v}"]`).isChecked(), `${v} is chosen`);
   }
   await tabTo(page, (f) => f.type === 'submit', 'Continue');
   await page.keyboard.press('Enter');

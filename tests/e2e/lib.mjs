@@ -60,12 +60,7 @@ export async function mounted(page, selector = 'putokaz-screening') {
 /** Chooses an answer and continues, by mouse. */
 export async function answer(w, value) {
   const values = Array.isArray(value) ? value : [value];
-  const select = w.locator('select.pk-select');
-  if (await select.count()) {
-    await select.selectOption(values[0]);
-  } else {
-    for (const v of values) await w.locator(`input[value="${v}"]`).check();
-  }
+  for (const v of values) await w.locator(`input[value="${v}"]`).check();
   await w.locator('button[type=submit]').click();
 }
 
