@@ -80,7 +80,7 @@ fn rows() -> Vec<Row> {
         Row { who: "A': the same answers, a man", mode: screening, answers: with(sex.clone(), &[("gender", "male")]), first_three: ["rs-astra-sos", "rs-atina", "rs-iom"], emergency: rs },
         Row { who: "A'': the same answers, not said", mode: screening, answers: sex.clone(), first_three: ["rs-astra-sos", "rs-atina", "rs-iom"], emergency: rs },
         Row { who: "N: a woman controlled by her partner", mode: screening, answers: with(partner.clone(), &[("gender", "female")]), first_three: ["rs-sos-women-0800222003", "rs-atina", "rs-zene-protiv-nasilja"], emergency: rs },
-        Row { who: "N': the same answers, a man", mode: screening, answers: with(partner.clone(), &[("gender", "male")]), first_three: ["rs-nadel-116111", "rs-atina", "rs-astra-sos"], emergency: rs },
+        Row { who: "N': the same answers, a man", mode: screening, answers: with(partner.clone(), &[("gender", "male")]), first_three: ["rs-astra-sos", "rs-atina", "rs-gcsr-beograd"], emergency: rs },
         Row {
             who: "C: 15-year-old, long, dangerous, unpaid work",
             mode: screening,
@@ -146,6 +146,10 @@ fn a_service_for_women_children_or_migrants_only_is_never_first_for_someone_outs
         }
         // No question asks whether a child is missing.
         assert!(r.referrals.iter().all(|x| !x.id.contains("116000")), "{}", row.who);
+        // A children's helpline is not for an adult asking about an adult (it came first for N').
+        if row.answers.contains(&("age", "18_plus")) {
+            assert!(r.referrals.iter().all(|x| !x.id.contains("116111")), "{}: a children's helpline for an adult", row.who);
+        }
     }
     let de = result(Mode::Screening, "sr-Latn", &with(worker("DE"), &[("origin", "RS")]));
     let helpline = de.referrals.iter().find(|x| x.id == "de-hilfetelefon").expect("listed, lower down");

@@ -158,6 +158,12 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
         if has(Service::MissingChildren) {
             continue;
         }
+        // A children's line (children's help, talk, reporting, nothing more)
+        // is not for an adult asking about an adult.
+        let for_children_only = entry.services.iter().all(|s| matches!(s, Service::Children | Service::Psychological | Service::Reporting));
+        if for_children_only && !maybe_child {
+            continue;
+        }
         // Checking a job offer is about work and recruitment: lines for other
         // needs (children, missing children, violence at home) would only
         // lengthen the list.
@@ -210,6 +216,8 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
             score += 10;
             why.push(Why::new("ref.why.support"));
         }
+        // Whether it was chosen for what the person needs, not only for where it works or when.
+        let for_the_need = !why.is_empty();
         if local && entry.country != "INT" && entry.country != "EU" {
             score += 20;
             why.push(Why { key: "ref.why.local", arg: Some(country.to_string()) });
@@ -244,12 +252,14 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
         if why.is_empty() {
             why.push(Why::new("ref.why.general"));
         }
-        scored.push((score, fit.is_some(), Pick { entry, why, open, check_first: entry.confidence == Confidence::Low }));
+        scored.push((score, fit.is_some() && for_the_need, Pick { entry, why, open, check_first: entry.confidence == Confidence::Low }));
     }
     // Highest score first; the id breaks ties so the order never depends on file order by chance.
     super::sort_by(&mut scored, |(a, _, pa), (b, _, pb)| b.cmp(a).then_with(|| pa.entry.id.cmp(&pb.entry.id)));
     // A service for women, children, men or migrants only is never first for
-    // someone who has not said they are one: the best open to them comes first.
+    // someone who has not said they are one: the best open to them that was
+    // chosen for what they need comes first (not one that only works nearby,
+    // such as the children's helpline for an adult).
     if let Some(i) = scored.iter().position(|(_, fits, _)| *fits) {
         let best = scored.remove(i);
         scored.insert(0, best);
