@@ -392,6 +392,7 @@ impl Code {
             self.option_text(&entry.source_date);
             self.n(entry.confidence as usize);
             self.text(&entry.notes);
+            self.pairs(&entry.rights);
         }
     }
 

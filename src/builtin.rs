@@ -132,6 +132,7 @@ fn emergency(entries: &mut Vec<Entry>) {
             source_date: None,
             confidence,
             notes: Text::Borrowed(""),
+            rights: List::Borrowed(&[]),
         });
     }
 }
@@ -324,6 +325,7 @@ impl Reader {
             source_date: r.option_text(),
             confidence: CONFIDENCE[r.n()],
             notes: r.text(),
+            rights: r.pairs(),
         })
     }
 }

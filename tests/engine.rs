@@ -102,6 +102,9 @@ fn transcript(content: &Content, mode: Mode, lang: &str, answers: &Answers) -> S
         out += &format!("  - {step}\n");
     }
     out += &format!("emergency: {}\n", report.emergency.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", "));
+    for right in &report.rights {
+        out += &format!("right: {right}\n");
+    }
     out += "referrals:\n";
     for referral in &report.referrals {
         out += &format!("  - {} ({}): {}\n", referral.name, referral.id, referral.why.join("; "));

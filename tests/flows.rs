@@ -152,6 +152,12 @@ fn referrals_text(referrals: &putokaz::engine::flow::Referrals) -> String {
     if let Some(line) = &referrals.no_local {
         out += &format!("  note: {line}\n");
     }
+    if let Some((title, rights)) = &referrals.rights {
+        out += &format!("  {title}:\n");
+        for right in rights {
+            out += &format!("    * {right}\n");
+        }
+    }
     for r in &referrals.items {
         out += &format!("  - {}", r.name);
         if let Some(audience) = &r.audience {

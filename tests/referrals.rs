@@ -147,6 +147,33 @@ fn partner_overrides_add_replace_and_hide() {
 }
 
 #[test]
+fn a_partner_entry_can_carry_rights_that_the_catalogs_word() {
+    // A right names a catalog text and whom it is for; anything else is a
+    // problem for the partner, and the entry is left out.
+    let builtin = builtin::content();
+    let entry = |id: &str, rights: &str| {
+        format!(
+            r#"{{"id": "{id}", "name": {{"original": "X", "en": "X"}}, "country": "RS", "contacts": [{{"kind": "web", "url": "https://example.org"}}],
+                "services": ["labour_rights"], "audience": ["anyone"], "sources": ["https://example.org"], "last_verified": "2026-11", "confidence": "high",
+                "rights": {rights}}}"#
+        )
+    };
+    let config = format!(
+        r#"{{"referrals": {{"add": [{}, {}, {}]}}}}"#,
+        entry("good", r#"{"rights.rs_no_contract": "anyone"}"#),
+        entry("unknown-text", r#"{"rights.paid_holidays": "anyone"}"#),
+        entry("wrong-whom", r#"{"rights.rs_no_contract": "women"}"#),
+    );
+    let (parsed, problems) = PartnerConfig::parse(&config, builtin);
+    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(text.iter().any(|p| p.contains("\"unknown-text\": rights: \"rights.paid_holidays\" is not a text of the catalogs")), "{text:#?}");
+    assert!(text.iter().any(|p| p.contains("entry \"wrong-whom\": rights: each is \"rights.<name>\": \"anyone\" or \"migrants\"")), "{text:#?}");
+    let content = parsed.apply(builtin);
+    assert!(content.directory.get("good").is_some());
+    assert!(content.directory.get("unknown-text").is_none() && content.directory.get("wrong-whom").is_none());
+}
+
+#[test]
 fn broken_partner_entries_are_skipped_and_never_hide_the_emergency_number() {
     let builtin = builtin::content();
     let config = r#"{

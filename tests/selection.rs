@@ -204,3 +204,25 @@ fn every_phone_note_is_in_every_catalog_language() {
     let notes: Vec<&str> = r.referrals.iter().chain(&r.emergency).flat_map(|x| x.contacts.iter().filter_map(|c| c.note.as_deref())).collect();
     assert!(!notes.is_empty() && notes.iter().all(|n| n.chars().any(|c| ('\u{0400}'..='\u{04ff}').contains(&c))), "{notes:?}");
 }
+
+#[test]
+fn rights_are_shown_where_they_hold_to_the_people_they_are_for() {
+    // A foreign worker in Serbia may stay away from help for fear of being
+    // sent home: the result says what the law allows, to someone who said
+    // they are from elsewhere, and to no one else.
+    let residence = |answers: &[(&str, &str)], lang: &str| {
+        result(Mode::Screening, lang, answers).rights.iter().filter(|t| t.contains("residence") || t.contains("boravak")).count()
+    };
+    let nepali = with(worker("RS"), &[("origin", "NP")]);
+    assert_eq!(residence(&nepali, "en"), 1);
+    assert_eq!(residence(&nepali, "sr-Latn"), 1, "in Serbian too");
+    assert_eq!(residence(&with(worker("RS"), &[("origin", "RS")]), "en"), 0, "not for a Serbian citizen");
+    assert_eq!(residence(&worker("RS"), "en"), 0, "not when the person has not said where they are from");
+    // Rights for anyone, where the person is; none from another country.
+    let serbia = result(Mode::Screening, "en", &worker("RS")).rights;
+    assert_eq!(serbia.len(), 2, "{serbia:?}");
+    assert!(serbia[0].starts_with("In Serbia, a person can be officially recognised") && serbia[1].starts_with("Serbia's Labour Inspectorate"), "{serbia:?}");
+    let slovakia = result(Mode::Screening, "en", &with(worker("SK"), &[("origin", "RS")])).rights;
+    assert_eq!(slovakia.len(), 1, "{slovakia:?}");
+    assert!(slovakia[0].starts_with("In Slovakia, a complaint"), "{slovakia:?}");
+}

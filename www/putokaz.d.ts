@@ -112,6 +112,8 @@ export interface Result {
   emergency: Referral[];
   referrals: Referral[];
   no_local: string | null;
+  /** Rights, in plain words, where the person is (a foreign citizen's residence permit, say). */
+  rights: string[];
   emergency_missing: string | null;
   child_rules: boolean;
   about_other: boolean;

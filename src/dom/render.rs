@@ -313,7 +313,14 @@ fn referrals<'a>(referrals: &'a Referrals, heading: &'static str) -> Node<'a> {
     for r in &referrals.items {
         list.push(referral(r, heading));
     }
-    el("div", "pk-referrals").maybe(note(&referrals.no_local)).child(list)
+    let rights = referrals.rights.as_ref().map(|(title, rights)| {
+        let mut list = el("ul", "pk-rights__list");
+        for right in rights {
+            list.push(text("li", "pk-rights__item", right));
+        }
+        el("div", "pk-rights").child(text("p", "pk-rights__title", title)).child(list)
+    });
+    el("div", "pk-referrals").maybe(note(&referrals.no_local)).maybe(rights).child(list)
 }
 
 fn referral<'a>(r: &'a ReferralItem, heading: &'static str) -> Node<'a> {

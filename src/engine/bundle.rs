@@ -402,6 +402,11 @@ impl Catalogs {
         for flag in q.job_offer.flags.iter() {
             key(&["flag.", &flag.indicator, ".check"]);
         }
+        for entry in content.directory.entries.iter() {
+            for (right, _) in entry.rights.iter() {
+                key(&[right]);
+            }
+        }
         for code in countries() {
             key(&["country.", code]);
         }

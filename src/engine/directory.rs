@@ -172,6 +172,12 @@ pub struct Entry {
     pub confidence: Confidence,
     #[serde(default)]
     pub notes: Text,
+    /// Rights, in plain words, that change what a person may dare to do,
+    /// where the entry works (its sources are the entry's): a catalog key
+    /// (`rights.<name>`), and whom it is for: `anyone`, or `migrants`
+    /// (someone whose country of origin is known and is not the entry's).
+    #[serde(default, with = "super::pairs")]
+    pub rights: List<(Text, Text)>,
 }
 
 impl Entry {
@@ -320,6 +326,11 @@ fn validate_entry(entry: &Entry, at: &str) -> Vec<Problem> {
     }
     if let Some(area) = &entry.area_name {
         check_text("area_name", area, 100, &mut say);
+    }
+    for (key, whom) in entry.rights.iter() {
+        if !["anyone", "migrants"].contains(&&**whom) || !key.starts_with("rights.") {
+            say("rights: each is \"rights.<name>\": \"anyone\" or \"migrants\"".into());
+        }
     }
     if !(is_country_code(&entry.country) || entry.country == "EU" || entry.country == "INT") {
         say(format!("country \"{}\" is not an ISO 3166-1 alpha-2 code, EU or INT", truncate(&entry.country, 20)));

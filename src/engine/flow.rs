@@ -619,6 +619,8 @@ pub struct NotAssessed {
 pub struct Referrals {
     /// Said when no service is listed in the person's country.
     pub no_local: Option<String>,
+    /// "Good to know", and the rights that change what the person may dare to do.
+    pub rights: Option<(String, Vec<String>)>,
     pub items: Vec<ReferralItem>,
 }
 
@@ -941,7 +943,8 @@ fn referrals(content: &Content, lang: &str, report: &Report, print: bool) -> Ref
     for referral in &report.referrals {
         items.push(referral_item(content, lang, referral, print));
     }
-    Referrals { no_local: report.no_local.clone(), items }
+    let rights = (!report.rights.is_empty()).then(|| (content.catalogs.text(lang, "ref.rights").to_string(), report.rights.clone()));
+    Referrals { no_local: report.no_local.clone(), rights, items }
 }
 
 fn referral_item(content: &Content, lang: &str, referral: &ReferralView, print: bool) -> ReferralItem {

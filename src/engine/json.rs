@@ -290,6 +290,7 @@ impl Report {
             ("emergency", &self.emergency),
             ("referrals", &self.referrals),
             ("no_local", &self.no_local),
+            ("rights", &self.rights),
             ("emergency_missing", &self.emergency_missing),
             ("child_rules", &self.child_rules),
             ("about_other", &self.about_other),

@@ -141,6 +141,11 @@ fn parse_referrals(value: &Value, content: &Content, config: &mut PartnerConfig,
                     if key == "add" && existing.is_some() {
                         entry_problems.push(Problem::new(&entry_at, "a built-in entry has this id; use replace to change it"));
                     }
+                    for (right, _) in entry.rights.iter() {
+                        if content.catalogs.source().and_then(|c| c.get(right)).is_none() {
+                            entry_problems.push(Problem::new(&entry_at, concat(&["rights: \"", &truncate(right, 60), "\" is not a text of the catalogs"])));
+                        }
+                    }
                     if key == "replace" && existing.is_none() {
                         entry_problems.push(Problem::new(&entry_at, "no built-in entry has this id; use add for a new one"));
                     }

@@ -36,7 +36,7 @@ pub(super) const ROLES: &[(&str, Role)] =
 /// The fields an entry may have.
 const ENTRY_FIELDS: &[&str] = &[
     "id", "name", "country", "works_in", "area_name", "contacts", "hours", "languages", "services", "audience", "emergency",
-    "sources", "last_verified", "source_date", "confidence", "notes",
+    "sources", "last_verified", "source_date", "confidence", "notes", "rights",
 ];
 
 pub(super) const SERVICES: &[(&str, Service)] = &[
@@ -205,6 +205,7 @@ pub fn entry(value: &Value) -> Read<Entry> {
         source_date: o.optional("source_date", string)?,
         confidence: variant(o.required("confidence")?, CONFIDENCES)?,
         notes: o.or_default("notes", string)?,
+        rights: o.or_default("rights", text_map)?,
     })
 }
 

@@ -82,6 +82,9 @@ pub struct Selection<'a> {
     /// True when no service in the directory works in the country the person is in.
     pub no_local: bool,
     pub country_now: Option<String>,
+    /// The catalog keys of the rights, recorded with the entries of the
+    /// country the person is in or works in, that are for this person.
+    pub rights: Vec<&'a str>,
 }
 
 pub const MAX_PICKS: usize = 5;
@@ -133,6 +136,7 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
 
     let local_services = directory.entries.iter().filter(|e| !e.emergency && !country.is_empty() && e.country == country).count();
     let mut scored: Vec<(i32, bool, Pick)> = Vec::new();
+    let mut rights: Vec<&str> = Vec::new();
     for entry in directory.entries.iter().filter(|e| !e.emergency) {
         let local = entry.works_in(country);
         let home = abroad && entry.country == home_country && entry.reachable_from_abroad();
@@ -218,6 +222,19 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
         }
         // Whether it was chosen for what the person needs, not only for where it works or when.
         let for_the_need = !why.is_empty();
+        // A right recorded with a service about trafficking, work or job
+        // offers, where the person is or works, once something was noticed,
+        // whether or not the service makes the short list: it holds in that
+        // country.
+        let about_exploitation = why.iter().any(|w| matches!(w.key, "ref.why.trafficking" | "ref.why.labour_rights" | "ref.why.job_check"));
+        if about_exploitation && (outcome.level >= Level::Some || job_offer) && (*entry.country == *country || context.country_work.as_deref() == Some(&*entry.country)) {
+            for (key, whom) in entry.rights.iter() {
+                let fits = *whom == "anyone" || member(Audience::Migrants, entry) == Some(true);
+                if fits && !rights.contains(&&**key) {
+                    rights.push(key);
+                }
+            }
+        }
         if local && entry.country != "INT" && entry.country != "EU" {
             score += 20;
             why.push(Why { key: "ref.why.local", arg: Some(country.to_string()) });
@@ -287,6 +304,7 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
         no_emergency,
         no_local: local_services == 0,
         country_now: context.country_now.clone(),
+        rights,
     }
 }
 

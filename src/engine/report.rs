@@ -58,6 +58,9 @@ pub struct Report {
     pub referrals: Vec<ReferralView>,
     /// Said when no service is listed in the country the person is in.
     pub no_local: Option<String>,
+    /// Rights, in plain words, that change what the person may dare to do
+    /// (see `Entry::rights`).
+    pub rights: Vec<String>,
     /// Said when Putokaz has no emergency number for the country the person is in.
     pub emergency_missing: Option<String>,
     pub child_rules: bool,
@@ -262,6 +265,7 @@ impl Report {
             emergency,
             referrals,
             no_local,
+            rights: selection.rights.iter().map(|key| t(&[key])).collect(),
             child_rules: outcome.child_rules,
             about_other,
             lang,
