@@ -269,6 +269,21 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
         if why.is_empty() {
             why.push(Why::new("ref.why.general"));
         }
+        // One plain reason per entry (its hours and languages are shown
+        // anyway): help from home, or where the work is, says most when the
+        // person is elsewhere; then what it does for this person; then that
+        // it works here.
+        let rank = |w: &Why| match w.key {
+            "ref.why.home" => 0,
+            "ref.why.work_country" => 1,
+            "ref.why.local" => 3,
+            "ref.why.language" => 4,
+            "ref.why.open_now" => 5,
+            _ => 2,
+        };
+        if let Some(best) = why.iter().min_by_key(|w| rank(w)).cloned() {
+            why = vec![best];
+        }
         scored.push((score, fit.is_some() && for_the_need, Pick { entry, why, open, check_first: entry.confidence == Confidence::Low }));
     }
     // Highest score first; the id breaks ties so the order never depends on file order by chance.
