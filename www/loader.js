@@ -13,7 +13,8 @@
 // - After load, nothing is fetched: the only request this file causes is
 //   for the wasm module, once per page.
 // - Nothing is stored, and answers never leave the shadow root: no events,
-//   no globals, no attributes carry them.
+//   no globals, no attributes carry them; the person's clicks, keys,
+//   pointer, touch and focus events stop at its edge (KEPT).
 // - If anything fails, the element's own children (the fallback hotline
 //   numbers) stay on screen.
 
@@ -123,6 +124,19 @@ function silenceTrapEcho() {
   window.addEventListener('error', onError);
 }
 
+/**
+ * What the person does stays inside the widget: where a pointer, a finger or
+ * the wheel was, what got focus, which key was pressed would each tell the
+ * host page's bubbling listeners which answer was chosen (on the danger
+ * question, "Yes" and "No" are at different heights). A host listener on
+ * window in the capture phase still hears them first (see SECURITY.md).
+ * Passive, so scrolling and touch never wait for them.
+ */
+const KEPT = ('click dblclick auxclick contextmenu keydown keyup keypress beforeinput input submit focusin focusout wheel '
+  + 'dragstart pointerdown pointerup pointermove pointerover pointerout pointercancel mousedown mouseup mousemove mouseover '
+  + 'mouseout touchstart touchend touchmove touchcancel DOMActivate').split(' ');
+const keep = (event) => event.stopPropagation();
+
 class PutokazScreening extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
 
@@ -179,6 +193,7 @@ class PutokazScreening extends HTMLElement {
       await languages;
       if (generation !== this.#generation || !this.isConnected) return;
       const container = document.createElement('div');
+      for (const type of KEPT) container.addEventListener(type, keep, { passive: true });
       const widget = mount(container, this.#options(), () => this.#stopped());
       this.#widget = widget;
       this.#root.adoptedStyleSheets = [sheet];

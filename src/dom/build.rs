@@ -17,7 +17,7 @@ use super::Error;
 /// `on*` handler, no `srcdoc`.
 pub const ATTRIBUTES: &[&str] = &[
     "aria-controls", "aria-describedby", "aria-invalid", "aria-label", "aria-live", "aria-pressed", "autocomplete",
-    "checked", "class", "data-action", "data-exclusive", "data-found", "data-lang", "data-question", "dir", "for", "href",
+    "checked", "class", "data-action", "data-exclusive", "data-found", "data-href", "data-lang", "data-question", "dir", "for", "href",
     "id", "lang", "name", "novalidate", "rel", "role", "spellcheck", "tabindex", "type", "value",
 ];
 

@@ -83,10 +83,10 @@ impl Widget {
                 }
             })));
         }
-        // Keep the person's clicks and keys inside the widget, so the host
-        // page's bubbling listeners learn as little as possible.
-        for kind in ["click", "keydown", "keyup", "input", "submit"] {
-            listeners.push(Listener::new(&container, kind, false, Box::new(|event| event.stop_propagation())));
+        // A web link gets its address as it is opened. (What the person does
+        // is kept inside the widget by the loader: `KEPT` in www/loader.js.)
+        for kind in ["click", "auxclick", "keydown"] {
+            listeners.push(Listener::new(&container, kind, false, Box::new(|event| open(&event))));
         }
         // The country box: typing keeps the names that match; Enter goes to
         // the first of them instead of sending the form.
@@ -174,6 +174,19 @@ fn action_of(event: &Event) -> Option<Action> {
             Some(action)
         }
         _ => None,
+    }
+}
+
+/// Gives a web link its address as the person opens it (a click, a middle
+/// click, Enter): the browser then follows it as any link, since it checks
+/// for an `href` only after the event has passed the widget's listeners.
+fn open(event: &Event) {
+    if event.dyn_ref::<KeyboardEvent>().is_some_and(|key| key.key() != "Enter") {
+        return;
+    }
+    let link = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("[data-href]").ok().flatten());
+    if let Some((link, href)) = link.and_then(|l| l.get_attribute("data-href").map(|h| (l, h))) {
+        let _ = link.set_attribute("href", &href);
     }
 }
 

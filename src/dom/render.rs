@@ -326,15 +326,17 @@ fn referrals<'a>(referrals: &'a Referrals, heading: &'static str) -> Node<'a> {
 fn referral<'a>(r: &'a ReferralItem, heading: &'static str) -> Node<'a> {
     let mut contacts = el("ul", "pk-contacts");
     for c in &r.contacts {
+        let link = text("a", "pk-contact__link", &c.text);
         let node = match &c.href {
-            Some(href) => {
-                let link = text("a", "pk-contact__link", &c.text).attr("href", href);
-                if c.external {
-                    link.attr("rel", "noopener noreferrer")
-                } else {
-                    link
-                }
+            // A web address gets its `href` only as the person opens it (see
+            // `dom::open`): speculation rules on the host page would prefetch
+            // every link they can see, even in a closed shadow root, and which
+            // services a result lists depends on the answers. (`tel:`, `sms:`
+            // and `mailto:` links are never prefetched.)
+            Some(href) if c.external => {
+                link.attr("data-href", href).attr("role", "link").attr("tabindex", "0").attr("rel", "noopener noreferrer")
             }
+            Some(href) => link.attr("href", href),
             None => text("span", "pk-contact__text", &c.text),
         };
         contacts.push(el("li", "pk-contact").child(node).maybe(c.note.as_deref().map(|n| text("span", "pk-contact__note", n))));

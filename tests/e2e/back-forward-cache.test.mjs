@@ -56,3 +56,34 @@ test('half-way through the questions, then away and Back: no answer is chosen an
   await start(w);
   assert.equal(await w.locator('form').getAttribute('data-question'), 'danger_now');
 });
+
+// Hiding the page is not leaving it: someone who switches to the phone app
+// to call a number from the result, or to another tab, comes back to the
+// same result. (Answers go when the page itself goes: pagehide, above.)
+test('switching to another app or tab and back keeps the result on screen', async () => {
+  const page = await open();
+  const w = widget(page);
+  await complete(w, scenario('construction_worker_passport_kept').answers);
+  const signs = await w.locator('.pk-sign').allTextContents();
+  // Headless Chromium never hides a tab, so the page is told it is hidden as
+  // a phone tells it when another app comes to the front; then frozen and
+  // resumed, as a phone does with a tab in the background.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.enable');
+  await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
+  await cdp.send('Page.setWebLifecycleState', { state: 'active' });
+  await page.evaluate(() => {
+    delete document.visibilityState;
+    delete document.hidden;
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  });
+  assert.equal(await page.evaluate(() => document.visibilityState), 'visible');
+  assert.deepEqual(await w.locator('.pk-sign').allTextContents(), signs, 'the same result, still there');
+  assert.ok(signs.length > 0);
+  assert.deepEqual(page.errors, []);
+});

@@ -34,7 +34,7 @@
 // widget draws; the wrappers here only count calls.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, screenReader, closedDom, closedBox, BASE, ARTIFACTS } from './lib.mjs';
+import { launch, openPage, screenReader, closedDom, closedBox, widget, mounted, start, answerAll, resultLevel, scenario, BASE, ARTIFACTS } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -196,4 +196,62 @@ test('a hostile host page: the widget works, keeps its looks, and the host learn
   assert.ok(fromWidget.length > 50, `the host heard the widget's events (${fromWidget.length}), retargeted to the element`);
   assert.deepEqual(fromWidget.filter((e) => e.where !== 'window capture' && ['click', 'keydown', 'keyup', 'input'].includes(e.type)), [],
     'clicks and keys do not bubble out of the widget');
+});
+
+// Where the person points, touches, scrolls and focuses would tell the host
+// which answer was chosen (on the danger question, "Yes" is at one height and
+// "No" at another): like clicks and keys, those events stop at the widget's
+// edge. A listener on window in the capture phase still hears them, before
+// the widget can do anything (SECURITY.md says so).
+test('pointer, mouse, touch, wheel, focus and key events do not bubble out of the widget', async () => {
+  const page = await openPage(browser, null, { context: { hasTouch: true } });
+  await page.goto(`${BASE}/host-hostile.html`);
+  await mounted(page);
+  const w = widget(page);
+  await page.evaluate(() => { window.hostLog.events.length = 0; });
+  await w.locator('[data-action=start]').click();
+  await w.locator('label[for="pk-option-no"]').hover();
+  await page.mouse.wheel(0, 40);
+  await w.locator('label[for="pk-option-no"]').click();
+  await w.locator('label[for="pk-option-yes"]').tap();
+  await w.locator('label[for="pk-option-yes"]').dblclick();
+  await w.locator('label[for="pk-option-yes"]').click({ button: 'right' });
+  await w.locator('label[for="pk-option-yes"]').click({ button: 'middle' });
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('x');
+  await page.keyboard.press('Shift+Tab');
+  await w.locator('button[type=submit]').click();
+  await w.locator('.pk-emergency').waitFor();
+  const log = await page.evaluate(() => window.hostLog.events);
+  const heard = new Set(log.filter((e) => e.where === 'window capture' && e.target === 'putokaz-screening').map((e) => e.type));
+  for (const type of ['pointerdown', 'pointermove', 'mousedown', 'mousemove', 'mouseover', 'touchstart', 'wheel', 'focusin', 'keypress', 'contextmenu', 'auxclick', 'dblclick']) {
+    assert.ok(heard.has(type), `the test really made a ${type} event (heard in the capture phase)`);
+  }
+  const out = log.filter((e) => e.where !== 'window capture' && e.target === 'putokaz-screening');
+  assert.deepEqual([...new Set(out.map((e) => `${e.where} ${e.type}`))], [], 'nothing bubbles out of the widget to the host');
+  assert.deepEqual(page.errors, []);
+});
+
+// An @font-face with a unicode-range loads only when a character in that
+// range is drawn in the font. Through --putokaz-font, the host would learn
+// that a result was urgent if its mark were a "!" drawn as text.
+test('a host font cannot tell an urgent result: its mark is no character', async () => {
+  const page = await openPage(browser, null, { context: { bypassCSP: true } });
+  const fonts = [];
+  await page.route(`${BASE}/probe-font-*`, (route) => { fonts.push(new URL(route.request().url()).pathname); return route.fulfill({ status: 404, body: '' }); });
+  await page.goto(`${BASE}/exit.html`);
+  await page.addStyleTag({ content: `
+    @font-face { font-family: probe; src: url(/probe-font-bang.woff2); unicode-range: U+21; }
+    @font-face { font-family: probe; src: url(/probe-font-letters.woff2); unicode-range: U+41-5A; }
+    putokaz-screening { --putokaz-font: probe, sans-serif; }` });
+  await mounted(page);
+  const w = widget(page);
+  await start(w);
+  await answerAll(w, scenario('danger_now_at_the_safety_gate').answers);
+  assert.equal(await resultLevel(w), 'urgent');
+  await page.waitForTimeout(500);
+  assert.ok(fonts.includes('/probe-font-letters.woff2'), `the host's font is used (${fonts.join(', ')})`);
+  assert.ok(!fonts.includes('/probe-font-bang.woff2'), 'no "!" is drawn in the host\'s font');
+  const mark = await w.locator('.pk-title').evaluate((title) => getComputedStyle(title, '::before').content);
+  assert.ok(mark !== 'none' && !mark.includes('!'), `the urgent title still has a mark, not a character (${mark})`);
 });

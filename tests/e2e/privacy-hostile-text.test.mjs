@@ -83,7 +83,9 @@ const census = (page) => page.evaluate(() => {
     for (const el of host.shadowRoot.querySelectorAll('*')) {
       const tag = el.tagName.toLowerCase();
       tags[tag] = (tags[tag] ?? 0) + 1;
-      if (el.hasAttribute('href') && tag === 'a') hrefs.push([el.matches('.pk-exit, .pk-skip'), el.getAttribute('href')]);
+      // A web link's address waits in data-href until the link is opened.
+      const href = el.getAttribute('href') ?? el.getAttribute('data-href');
+      if (href !== null && tag === 'a') hrefs.push([el.matches('.pk-exit, .pk-skip'), href]);
       for (const attr of el.getAttributeNames()) if (/^on/i.test(attr) || attr === 'style' || attr === 'srcdoc') tags[`@${attr}`] = 1;
     }
     text += host.shadowRoot.textContent;
@@ -163,7 +165,7 @@ test('hostile config and attributes: shown as text or refused, never run, never 
   const partner = api.locator('.pk-referral').filter({ hasText: 'window.pwned=2' });
   assert.equal(await partner.count(), 1, 'the markup-named service is listed, as text');
   assert.equal(await partner.locator('.pk-referral__name').textContent(), evil(2));
-  assert.deepEqual(await partner.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+  assert.deepEqual(await partner.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? a.getAttribute('data-href'))),
     ['tel:+381111111111', 'https://example.org/a?b=%3Cscript%3E', 'mailto:help@example.org', 'sms:+381111111112']);
   assert.equal(await api.locator('.pk-referral').filter({ hasText: /Service partner-(js|data|spoof|http|quote|mail|tel)/ }).count(), 0, 'refused entries are left out');
   assert.equal(await api.locator('.pk-sos a[href="tel:192"]').count(), 1, 'the emergency number is untouched');

@@ -18,7 +18,7 @@
 // and the page's icon may load.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, widget, mounted, start, answer, answerAll, resultLevel, scenario, BASE } from './lib.mjs';
+import { launch, openPage, widget, mounted, start, answer, answerAll, complete, resultLevel, scenario, BASE } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -129,3 +129,74 @@ test('the quick exit is the only navigation, and it carries nothing: no query, n
   // The server sends Referrer-Policy: no-referrer; the exit adds nothing of its own either.
   assert.equal(headers[0].referer, undefined);
 });
+
+// The host page asks Chromium to prefetch every link on it as soon as it
+// appears (document rules, from a Speculation-Rules response header, which
+// the recommended CSP allows). Chromium's rules also look inside closed
+// shadow roots, so a referral's web address would be fetched the moment the
+// result renders: a request that depends on the answers. The widget's web
+// links carry no address Chromium can see until the person opens one; the
+// host's own link (#away) shows that the rules really run in this browser.
+test('speculation rules on the host page prefetch nothing the result shows', async () => {
+  const page = await openPage(browser, null);
+  const seen = await record(page);
+  const rules = {};
+  for (const eagerness of ['immediate', 'eager', 'moderate']) {
+    rules[eagerness] = { prefetch: [{ source: 'document', where: { not: { href_matches: '/never-*' } }, eagerness }] };
+    await page.route(`${BASE}/rules-${eagerness}.json`, (route) => route.fulfill({
+      contentType: 'application/speculationrules+json', body: JSON.stringify(rules[eagerness]) }));
+  }
+  await page.route(`${BASE}/exit.html`, async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers(), 'speculation-rules': Object.keys(rules).map((e) => `"/rules-${e}.json"`).join(', ') };
+    await route.fulfill({ response, headers });
+  });
+  await page.goto(`${BASE}/exit.html`);
+  await mounted(page);
+  // The host's own link is prefetched: the rules are live.
+  for (let i = 0; i < 40 && !seen.some((s) => s.endsWith('/start.html')); i += 1) await page.waitForTimeout(100);
+  assert.ok(seen.some((s) => s.startsWith('cdp ') && s.endsWith('/start.html')), `the host's link was prefetched:\n${seen.join('\n')}`);
+  const loaded = seen.length;
+
+  const w = widget(page);
+  await complete(w, scenario('construction_worker_passport_kept').answers);
+  const web = await w.locator('.pk-contact__link').evaluateAll((links) => links
+    .map((a) => a.getAttribute('href') ?? a.getAttribute('data-href')).filter((u) => u.startsWith('https:')));
+  assert.ok(web.length > 0, 'the result lists web addresses');
+  // Hovering over a link (moderate eagerness) does not fetch it either.
+  await w.locator('.pk-contact__link[data-href], .pk-contact__link[href^="https:"]').first().hover();
+  await page.waitForTimeout(1500);
+  // (The host's own links, /start.html and the exit page, may be fetched again.)
+  const after = seen.slice(loaded).filter((s) => !/ \S+\/(start|neutral)\.html$/.test(s));
+  assert.deepEqual(after, [], `no request after the result rendered (its web links: ${web.join(', ')})`);
+});
+
+// The same links stay links: named and announced as links, opened by Enter
+// and by a click, with no referrer and no opener.
+for (const how of ['Enter', 'click']) {
+  test(`a web link of the result opens by ${how}, as a link, with no referrer`, async () => {
+    const page = await openPage(browser, '/exit.html');
+    await mounted(page);
+    const opened = [];
+    await page.context().route(/^https:\/\//, (route) => {
+      opened.push({ url: route.request().url(), referer: route.request().headers().referer });
+      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>A service</title><p>A service' });
+    });
+    const w = widget(page);
+    await complete(w, scenario('construction_worker_passport_kept').answers);
+    const link = w.locator('.pk-contact__link[data-href]').first();
+    const [url, name] = await link.evaluate((a) => [a.getAttribute('data-href'), a.textContent]);
+    assert.equal(await link.getAttribute('href'), null, 'no address before it is opened');
+    assert.equal(await w.getByRole('link', { name, exact: true }).count(), 1, `"${name}" is a link by role and name`);
+    assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+    if (how === 'Enter') {
+      await link.focus();
+      await page.keyboard.press('Enter');
+    } else {
+      await link.click();
+    }
+    await page.waitForURL(new URL(url).href);
+    assert.deepEqual(opened, [{ url: new URL(url).href, referer: undefined }]);
+    assert.deepEqual(page.errors, []);
+  });
+}

@@ -36,7 +36,9 @@
   const types = ['click', 'dblclick', 'auxclick', 'contextmenu', 'mousedown', 'mouseup', 'pointerdown', 'pointerup',
     'keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'change', 'submit', 'reset', 'invalid', 'formdata',
     'focus', 'blur', 'focusin', 'focusout', 'select', 'selectionchange', 'toggle', 'copy', 'cut', 'paste',
-    'touchstart', 'touchend', 'transitionend', 'animationstart', 'DOMActivate'];
+    'touchstart', 'touchend', 'transitionend', 'animationstart', 'DOMActivate',
+    'pointermove', 'pointerover', 'pointerout', 'pointercancel', 'mousemove', 'mouseover', 'mouseout',
+    'touchmove', 'touchcancel', 'wheel', 'dragstart'];
   for (const type of types) {
     window.addEventListener(type, record('window capture'), true);
     window.addEventListener(type, record('window bubble'), false);
