@@ -195,7 +195,7 @@ fn broken_partner_entries_are_skipped_and_never_hide_the_emergency_number() {
     let has = |needle: &str| text.iter().any(|p| p.contains(needle));
     assert!(has("entry \"bad-phone\": contacts[0]: \"call us\" is neither E.164"), "{text:#?}");
     assert!(has("entries[1] \"no-name\""), "{text:#?}");
-    assert!(has("can only be replaced by another emergency number"), "{text:#?}");
+    assert!(has("can only be replaced by another emergency entry for the same country"), "{text:#?}");
     assert!(has("\"rs-police-192\" is an emergency number; it is never hidden"), "{text:#?}");
     assert!(has("there is no entry \"nope\" to hide"), "{text:#?}");
     let content = parsed.apply(builtin);
@@ -399,4 +399,130 @@ fn every_country_offered_has_emergency_numbers_on_an_urgent_result() {
         }
         assert!(r.emergency.iter().all(|e| e.id.starts_with(&prefix) || e.id == "eu-112"), "{code}: {:?}", r.emergency.iter().map(|e| &e.id).collect::<Vec<_>>());
     }
+}
+
+/// A partner entry in JSON, with `fields` (JSON members) added or replacing
+/// the defaults.
+fn partner_entry(id: &str, fields: &str) -> String {
+    let mut entry: serde_json::Value = serde_json::from_str(&format!(
+        r#"{{"id": "{id}", "name": {{"original": "X", "en": "X"}}, "country": "RS", "contacts": [{{"kind": "web", "url": "https://example.org"}}],
+            "services": ["legal"], "audience": ["anyone"], "sources": ["https://example.org"], "last_verified": "2026-11", "confidence": "high"}}"#
+    ))
+    .unwrap();
+    let fields: serde_json::Value = serde_json::from_str(&format!("{{{fields}}}")).unwrap();
+    for (key, value) in fields.as_object().unwrap() {
+        entry[key] = value.clone();
+    }
+    entry.to_string()
+}
+
+fn problems_of(config: &str) -> (PartnerConfig, Vec<String>) {
+    let (parsed, problems) = PartnerConfig::parse(config, builtin::content());
+    (parsed, problems.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn an_emergency_entry_is_replaced_only_for_its_country_with_every_number() {
+    let emergency = |id: &str, country: &str, numbers: &[&str]| {
+        let contacts: Vec<String> = numbers.iter().map(|n| format!(r#"{{"kind": "voice", "number": "{n}"}}"#)).collect();
+        partner_entry(id, &format!(r#""country": "{country}", "emergency": true, "services": ["emergency"], "contacts": [{}]"#, contacts.join(", ")))
+    };
+    // Emergency entries for Kosovo in place of Serbia's: no number in Serbia's urgent panel.
+    let elsewhere = format!(
+        r#"{{"referrals": {{"replace": [{}, {}, {}]}}}}"#,
+        emergency("rs-police-192", "XK", &["192"]),
+        emergency("rs-ambulance-194", "XK", &["194"]),
+        emergency("rs-fire-193", "XK", &["193"])
+    );
+    let (parsed, text) = problems_of(&elsewhere);
+    assert_eq!(text.iter().filter(|p| p.contains("can only be replaced by another emergency entry for the same country")).count(), 3, "{text:#?}");
+    assert!(parsed.replace.is_empty());
+    // Serbia's, but without 192.
+    let (parsed, text) = problems_of(&format!(r#"{{"referrals": {{"replace": [{}]}}}}"#, emergency("rs-police-192", "RS", &["+381601234567"])));
+    assert!(text.iter().any(|p| p.contains("with all its numbers")), "{text:#?}");
+    assert!(parsed.replace.is_empty());
+    // Serbia's, with 192 and another number: kept.
+    let (parsed, text) = problems_of(&format!(r#"{{"referrals": {{"replace": [{}]}}}}"#, emergency("rs-police-192", "RS", &["192", "+381601234567"])));
+    assert!(text.is_empty(), "{text:#?}");
+    assert_eq!(parsed.replace.len(), 1);
+}
+
+#[test]
+fn the_number_shown_is_the_number_dialled() {
+    let voice = |number: &str, display: &str| format!(r#""contacts": [{{"kind": "voice", "number": "{number}", "display": "{display}"}}]"#);
+    let config = format!(
+        r#"{{"referrals": {{"replace": [{}], "add": [{}, {}]}}}}"#,
+        partner_entry("rs-police-192", &format!(r#""emergency": true, "services": ["emergency"], {}"#, voice("+381601234567", "192"))),
+        partner_entry("spoof", &voice("+381601234567", "011 785 0000")),
+        partner_entry("national", &voice("+381117850000", "011 785 0000")),
+    );
+    let (parsed, text) = problems_of(&config);
+    assert!(text.iter().any(|p| p.contains("\"rs-police-192\": contacts[0]: display \"192\" is not the number +381601234567")), "{text:#?}");
+    assert!(text.iter().any(|p| p.contains("\"spoof\": contacts[0]: display \"011 785 0000\" is not the number")), "{text:#?}");
+    assert!(parsed.replace.is_empty());
+    assert_eq!(parsed.add.iter().map(|e| &*e.id).collect::<Vec<_>>(), ["national"]);
+}
+
+#[test]
+fn partner_text_has_no_bidi_or_invisible_characters_and_hosts_are_plain_ascii() {
+    for hidden in ['\u{200f}', '\u{200e}', '\u{61c}', '\u{200b}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{e0041}', '\u{ad}'] {
+        let name = format!("ASTRA SOS{hidden} 011 785 0000");
+        let config = serde_json::json!({
+            "referrals": {"add": [serde_json::from_str::<serde_json::Value>(&partner_entry("hidden", &format!(r#""name": {{"original": {0}, "en": {0}}}, "notes": {0}"#, serde_json::json!(name)))).unwrap()]},
+            "text": {"en": {"ui.intro_title": name.clone()}}
+        });
+        let (parsed, text) = problems_of(&config.to_string());
+        assert!(text.iter().any(|p| p.contains("name.en contains control or bidirectional-override characters")), "U+{:04X}: {text:#?}", hidden as u32);
+        assert!(text.iter().any(|p| p.contains("notes contains control")), "U+{:04X}: {text:#?}", hidden as u32);
+        assert!(text.iter().any(|p| p.contains("ui.intro_title: contains control")), "U+{:04X}: {text:#?}", hidden as u32);
+        assert!(parsed.add.is_empty() && parsed.text.is_empty());
+    }
+    let (parsed, text) = problems_of(&format!(r#"{{"referrals": {{"add": [{}]}}}}"#, partner_entry("cyrillic-a", r#""contacts": [{"kind": "web", "url": "https://\u0430stra.rs"}]"#)));
+    assert!(text.iter().any(|p| p.contains("ASCII host (xn--)")), "{text:#?}");
+    assert!(parsed.add.is_empty());
+    let (parsed, text) = problems_of(&format!(r#"{{"referrals": {{"add": [{}]}}}}"#, partner_entry("punycode", r#""contacts": [{"kind": "web", "url": "https://xn--stra-5cd.rs/"}]"#)));
+    assert!(text.is_empty(), "{text:#?}");
+    assert_eq!(parsed.add.len(), 1);
+}
+
+#[test]
+fn a_config_cannot_empty_a_mode_and_the_job_offer_check_always_asks_its_questions() {
+    use putokaz::engine::api;
+    let asked = |content: &Content, mode: Mode| api::questions(content, "en", mode).questions.iter().map(|q| q.module.to_string()).collect::<Vec<_>>();
+    for modules in ["[]", r#"["person"]"#] {
+        let (parsed, text) = problems_of(&format!(r#"{{"modules": {modules}}}"#));
+        assert!(text.iter().any(|p| p.contains("leave a mode with no question about the situation")), "{modules}: {text:#?}");
+        assert_eq!(parsed.modules, None, "{modules}: every module is asked");
+    }
+    // Screening questions only: a job-offer check still asks about the offer.
+    let (parsed, text) = problems_of(r#"{"modules": ["recruitment"]}"#);
+    assert!(text.is_empty(), "{text:#?}");
+    let content = parsed.apply(builtin::content());
+    assert!(asked(&content, Mode::JobOffer).iter().any(|m| m == "job_offer"), "{:?}", asked(&content, Mode::JobOffer));
+    assert!(!asked(&content, Mode::Screening).iter().any(|m| m == "job_offer"));
+    assert!(asked(&content, Mode::Screening).iter().any(|m| m == "recruitment"));
+}
+
+#[test]
+fn safety_labels_cannot_be_emptied_or_swapped() {
+    let en = builtin::content().catalogs.source().unwrap();
+    for key in putokaz::engine::partner::SAFETY_LABELS {
+        assert!(en.get(key).is_some(), "{key} is a message");
+    }
+    for texts in [
+        r#"{"ui.exit": "Start", "ui.start": "Exit this page"}"#,
+        r#"{"ui.exit": ""}"#,
+        r#"{"ui.start": "  "}"#,
+        r#"{"ui.exit_skip": "Go", "ui.start": "Go"}"#,
+    ] {
+        let (parsed, text) = problems_of(&format!(r#"{{"text": {{"en": {texts}}}}}"#));
+        assert!(text.iter().any(|p| p.contains("cannot be empty or another one's words")), "{texts}: {text:#?}");
+        let content = parsed.apply(builtin::content());
+        let label = |key: &str| content.catalogs.text("en", key).to_string();
+        assert!(!label("ui.exit").trim().is_empty() && !label("ui.start").trim().is_empty(), "{texts}");
+        assert!(label("ui.exit") != label("ui.start") && label("ui.exit_skip") != label("ui.start"), "{texts}");
+    }
+    let (parsed, text) = problems_of(r#"{"text": {"en": {"ui.exit": "Leave now", "ui.start": "Begin"}}}"#);
+    assert!(text.is_empty(), "{text:#?}");
+    assert_eq!(parsed.text.len(), 2);
 }

@@ -81,6 +81,19 @@ impl Number {
         is_e164(&self.number)
     }
 
+    /// Whether the shown form is the number dialled: the same digits, or in
+    /// national form with a trunk prefix 0 (or none) in place of a country
+    /// code of 1 to 3 digits (`011 785 0000` for `+381117850000`), written
+    /// with digits, spaces and `+-()./` only.
+    pub fn display_matches(&self) -> bool {
+        let digits: String = self.display.chars().filter(char::is_ascii_digit).collect();
+        let all = self.number.trim_start_matches('+');
+        self.display.bytes().all(|b| b.is_ascii_digit() || b" +-()./".contains(&b))
+            && (self.display.is_empty()
+                || digits == all
+                || self.is_e164() && all.strip_suffix(digits.strip_prefix('0').unwrap_or(&digits)).is_some_and(|code| (1..=3).contains(&code.len())))
+    }
+
     pub fn shown(&self) -> &str {
         if self.display.is_empty() {
             &self.number
@@ -327,6 +340,7 @@ fn validate_entry(entry: &Entry, at: &str) -> Vec<Problem> {
     if let Some(area) = &entry.area_name {
         check_text("area_name", area, 100, &mut say);
     }
+    check_text("notes", &entry.notes, 4000, &mut say);
     for (key, whom) in entry.rights.iter() {
         if !["anyone", "migrants"].contains(&&**whom) || !key.starts_with("rights.") {
             say("rights: each is \"rights.<name>\": \"anyone\" or \"migrants\"".into());
@@ -350,6 +364,9 @@ fn validate_entry(entry: &Entry, at: &str) -> Vec<Problem> {
                     say(format!("contacts[{i}]: \"{}\" is neither E.164 (+381117850000) nor a short code (192)", truncate(&n.number, 30)));
                 }
                 check_text(&format!("contacts[{i}].display"), &n.display, 40, &mut say);
+                if !n.display_matches() {
+                    say(format!("contacts[{i}]: display \"{}\" is not the number {}", truncate(&n.display, 40), truncate(&n.number, 30)));
+                }
                 for (_, note) in n.note.iter() {
                     check_text(&format!("contacts[{i}].note"), note, 80, &mut say);
                 }
@@ -361,7 +378,7 @@ fn validate_entry(entry: &Entry, at: &str) -> Vec<Problem> {
             }
             Contact::Web { url } => {
                 if !is_https_url(url) {
-                    say(format!("contacts[{i}]: \"{}\" is not an https:// address", truncate(url, 60)));
+                    say(format!("contacts[{i}]: \"{}\" is not an https:// address with an ASCII host (xn--)", truncate(url, 60)));
                 }
             }
         }
@@ -428,10 +445,39 @@ fn check_text(field: &str, text: &str, max_chars: usize, say: &mut impl FnMut(St
 }
 
 /// Whether a text has a control character (a line break allowed when
-/// `lines`) or a bidirectional override.
+/// `lines`) or a format character: every character of General_Category Cf,
+/// which holds every Bidi_Control (marks, embeddings, overrides, isolates),
+/// the zero-width characters and the tag characters.
 pub fn has_hidden_controls(text: &str, lines: bool) -> bool {
-    text.chars().any(|c| (c.is_control() && !(lines && c == '\n')) || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c))
+    text.chars().any(|c| (c.is_control() && !(lines && c == '\n')) || FORMAT.iter().any(|&(first, last)| (first..=last).contains(&(c as u32))))
 }
+
+/// The characters of General_Category Cf, as ranges, from Unicode 16.0's
+/// UnicodeData.txt (U+061C, U+200E, U+200F, U+202A to U+202E and U+2066 to
+/// U+2069 are also every Bidi_Control of PropList.txt).
+const FORMAT: [(u32, u32); 21] = [
+    (0xad, 0xad),
+    (0x600, 0x605),
+    (0x61c, 0x61c),
+    (0x6dd, 0x6dd),
+    (0x70f, 0x70f),
+    (0x890, 0x891),
+    (0x8e2, 0x8e2),
+    (0x180e, 0x180e),
+    (0x200b, 0x200f),
+    (0x202a, 0x202e),
+    (0x2060, 0x2064),
+    (0x2066, 0x206f),
+    (0xfeff, 0xfeff),
+    (0xfff9, 0xfffb),
+    (0x110bd, 0x110bd),
+    (0x110cd, 0x110cd),
+    (0x13430, 0x1343f),
+    (0x1bca0, 0x1bca3),
+    (0x1d173, 0x1d17a),
+    (0xe0001, 0xe0001),
+    (0xe0020, 0xe007f),
+];
 
 pub fn is_e164(number: &str) -> bool {
     let digits = number.strip_prefix('+').unwrap_or("");
@@ -449,9 +495,15 @@ pub fn is_email(address: &str) -> bool {
     address.len() <= 254 && plain(local) && plain(domain) && domain.contains('.')
 }
 
+/// An `https://` address whose host is plain ASCII (letters, digits, `.`,
+/// `-`, a `:port`): a host in other letters is written in punycode
+/// (`xn--...`), so the address shown cannot pass for another (`а` for `a`),
+/// and no `user@` part can put a trusted name before the real host.
 pub fn is_https_url(url: &str) -> bool {
+    let host = url.strip_prefix("https://").unwrap_or_default().bytes().take_while(|b| !b"/?#".contains(b));
     url.len() <= 2000
-        && url.strip_prefix("https://").is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
+        && host.clone().count() > 0
+        && host.into_iter().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b':')
         && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>' || c == '\\')
 }
 
@@ -513,5 +565,55 @@ mod tests {
         assert_eq!(parse_hhmm("24:00"), Some(1440));
         assert_eq!(parse_hhmm("24:01"), None);
         assert!(is_country_code("RS") && !is_country_code("XX") && !is_country_code("rs"));
+        // A host in other letters or with a user part could pass for another.
+        assert!(is_https_url("https://xn--stra-5cd.rs/") && is_https_url("https://www.astra.rs:443/?x=a@b"));
+        assert!(!is_https_url("https://\u{430}stra.rs") && !is_https_url("https://astra.rs@evil.example/") && !is_https_url("https://"));
+    }
+
+    #[test]
+    fn the_shown_number_is_the_number_dialled() {
+        let number = |number: &str, display: &str| Number { number: Text::Owned(number.into()), display: Text::Owned(display.into()), note: List::Borrowed(&[]) };
+        for (n, shown) in [
+            ("+381117850000", "011 785 0000"),
+            ("+381117850000", "+381 11 785 0000"),
+            ("+381113034232", "011/30-34-232"),
+            ("+48226289999", "(22) 628 99 99"),
+            ("+3680205520", "06 80 20 55 20"),
+            ("+18339001010", "1-833-900-1010"),
+            ("116006", "116 006"),
+            ("192", "192"),
+            ("192", ""),
+        ] {
+            assert!(number(n, shown).display_matches(), "{n} shown as {shown}");
+        }
+        for (n, shown) in [
+            ("+381601234567", "192"),
+            ("+381601234567", "011 785 0000"),
+            ("192", "194"),
+            ("192", "112"),
+            ("+381117850000", "17850000"),
+            ("+381117850000", "011 785 0000 (free)"),
+            ("116006", "116 006 0"),
+        ] {
+            assert!(!number(n, shown).display_matches(), "{n} shown as {shown}");
+        }
+    }
+
+    /// Every format character (General_Category Cf) and Bidi_Control is
+    /// refused, and the table agrees with the characters std knows as
+    /// neither control nor format around it.
+    #[test]
+    fn format_and_bidi_characters_are_hidden_controls() {
+        let listed = [
+            0xad, 0x600, 0x605, 0x61c, 0x6dd, 0x70f, 0x890, 0x891, 0x8e2, 0x180e, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202e, 0x2060, 0x2064,
+            0x2066, 0x2069, 0x206f, 0xfeff, 0xfff9, 0xfffb, 0x110bd, 0x110cd, 0x13430, 0x1343f, 0x1bca0, 0x1bca3, 0x1d173, 0x1d17a, 0xe0001, 0xe0020, 0xe007f,
+        ];
+        for code in listed {
+            let c = char::from_u32(code).unwrap();
+            assert!(has_hidden_controls(&format!("ASTRA{c}SOS"), false), "U+{code:04X}");
+        }
+        for text in ["ASTRA SOS 011 785 0000", "Астра", "ASTRA\nSOS", "نجدة", "\u{2065}", "\u{ae}", "\u{fffc}"] {
+            assert!(!has_hidden_controls(text, true), "{text:?}");
+        }
     }
 }

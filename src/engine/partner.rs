@@ -15,7 +15,8 @@
 
 use super::catalog::placeholders;
 use super::bundle::Content;
-use super::directory::{check_entry, has_hidden_controls, is_country_code, Entry};
+use super::content::Mode;
+use super::directory::{check_entry, has_hidden_controls, is_country_code, Contact, Entry};
 use super::read::parse_entry;
 use super::value::{self, Value};
 use super::{concat, decimal, truncate, List, Problem};
@@ -38,6 +39,16 @@ pub struct PartnerConfig {
 
 /// Modules every screening keeps, whatever a partner chooses.
 pub const ALWAYS_ASKED: &[&str] = &["safety", "about"];
+
+/// The module a job-offer check always asks, whatever a partner chooses.
+pub const JOB_OFFER_MODULE: &str = "job_offer";
+
+/// The labels of the quick exit and of the start buttons: a partner's
+/// wording of them can be neither empty nor another one's words.
+pub const SAFETY_LABELS: [&str; 7] = ["ui.exit", "ui.exit_skip", "ui.exit_hint", "ui.exit_shift_progress", "ui.exiting", "ui.start", "ui.start_job"];
+
+/// Entries a config may add, replace and hide, in all.
+pub const MAX_REFERRALS: usize = 200;
 
 const FILE: &str = "partner config";
 const MAX_TEXT: usize = 1000;
@@ -87,7 +98,7 @@ impl PartnerConfig {
         if let Some(modules) = &self.modules {
             for module in content.questionnaire.modules.to_mut() {
                 if !ALWAYS_ASKED.contains(&&*module.id) && !modules.iter().any(|m| *m == module.id) {
-                    module.modes = List::Borrowed(&[]);
+                    module.modes = List::Borrowed(if module.id == JOB_OFFER_MODULE { &[Mode::JobOffer] } else { &[] });
                 }
             }
         }
@@ -121,6 +132,19 @@ fn parse_modules(value: &Value, content: &Content, at: &str, problems: &mut Vec<
             None => problems.push(Problem::new(at, "module ids are strings")),
         }
     }
+    // The screening must still ask about the situation: a question with no
+    // role, in a module that is kept and not always asked (a job-offer
+    // check always keeps its own module).
+    let asks = content.questionnaire.questions.iter().any(|q| {
+        q.role.is_none()
+            && !ALWAYS_ASKED.contains(&&*q.module)
+            && modules.iter().any(|m| *m == q.module)
+            && content.module(&q.module).is_some_and(|m| m.modes.contains(&Mode::Screening))
+    });
+    if !asks {
+        problems.push(Problem::new(at, "these modules leave a mode with no question about the situation; ignored"));
+        return None;
+    }
     Some(modules)
 }
 
@@ -129,9 +153,19 @@ fn parse_referrals(value: &Value, content: &Content, config: &mut PartnerConfig,
         problems.push(Problem::new(concat(&[FILE, ": referrals"]), "referrals must be an object with add, replace and hide"));
         return;
     };
+    // Entries read so far, against MAX_REFERRALS.
+    let mut count = 0;
     for (key, value) in object {
         let at = concat(&[FILE, ": referrals.", &truncate(key, 40)]);
-        match (key.as_str(), value.as_array()) {
+        let list = value.as_array().map(|list| {
+            let room = MAX_REFERRALS - count;
+            if list.len() > room {
+                problems.push(Problem::new(&at, "at most 200 entries in all; the rest were left out"));
+            }
+            count += list.len().min(room);
+            list.get(..room).unwrap_or(list)
+        });
+        match (key.as_str(), list) {
             ("add" | "replace", Some(list)) => {
                 for (i, item) in list.iter().enumerate() {
                     let Some(entry) = parse_entry(&at, i, item, problems) else { continue };
@@ -149,8 +183,14 @@ fn parse_referrals(value: &Value, content: &Content, config: &mut PartnerConfig,
                     if key == "replace" && existing.is_none() {
                         entry_problems.push(Problem::new(&entry_at, "no built-in entry has this id; use add for a new one"));
                     }
-                    if key == "replace" && existing.is_some_and(|e| e.emergency) && !entry.emergency {
-                        entry_problems.push(Problem::new(&entry_at, "an emergency number can only be replaced by another emergency number"));
+                    // An emergency entry stays one, for its country, with every one of its phone numbers.
+                    let kept = |e: &Entry| {
+                        entry.emergency
+                            && entry.country == e.country
+                            && e.contacts.iter().all(|c| !matches!(c, Contact::Voice(n) if !entry.contacts.iter().any(|d| matches!(d, Contact::Voice(m) if m.number == n.number))))
+                    };
+                    if key == "replace" && existing.is_some_and(|e| e.emergency && !kept(e)) {
+                        entry_problems.push(Problem::new(&entry_at, "an emergency number can only be replaced by another emergency entry for the same country, with all its numbers"));
                     }
                     if entry_problems.is_empty() {
                         if key == "add" { config.add.push(entry) } else { config.replace.push(entry) }
@@ -186,10 +226,10 @@ fn parse_text(value: &Value, content: &Content, config: &mut PartnerConfig, prob
     let english = content.catalogs.source();
     for (lang, texts) in object {
         let at = concat(&[FILE, ": text.", &truncate(lang, 20)]);
-        if !content.catalogs.languages.iter().any(|c| c.lang() == lang) {
+        let Some(catalog) = content.catalogs.languages.iter().find(|c| c.lang() == lang) else {
             problems.push(Problem::new(&at, "Putokaz has no catalog for this language"));
             continue;
-        }
+        };
         let Some(texts) = texts.as_object() else {
             problems.push(Problem::new(&at, "must map keys to texts"));
             continue;
@@ -208,6 +248,15 @@ fn parse_text(value: &Value, content: &Content, config: &mut PartnerConfig, prob
                 problems.push(Problem::new(key_at, format!("longer than {MAX_TEXT} characters")));
             } else if has_hidden_controls(text, true) {
                 problems.push(Problem::new(key_at, "contains control or bidirectional-override characters"));
+            } else if SAFETY_LABELS.contains(&&**key)
+                // A safety label is neither empty nor another one's words, in
+                // the catalog or earlier in this config.
+                && (text.trim().is_empty()
+                    || SAFETY_LABELS.iter().any(|other| {
+                        other != key && (catalog.get(other) == Some(text) || config.text.iter().any(|(l, k, t)| l == lang && k == other && t == text))
+                    }))
+            {
+                problems.push(Problem::new(key_at, "an exit or start label (ui.exit*, ui.start*) cannot be empty or another one's words"));
             } else if placeholders(source) != placeholders(text) {
                 problems.push(Problem::new(key_at, concat(&["must use the placeholders ", &super::quoted_list(&placeholders(source))])));
             } else {

@@ -30,12 +30,14 @@ pub enum AnswerError {
     NothingChosen,
     NotAnOption(String),
     ExclusiveWithOthers(String),
+    /// More choices than the question has options (only the API can send them).
+    TooMany,
 }
 
 impl AnswerError {
     pub fn message_key(&self) -> &'static str {
         match self {
-            AnswerError::UnknownQuestion | AnswerError::NotAnOption(_) => "ui.error_invalid",
+            AnswerError::UnknownQuestion | AnswerError::NotAnOption(_) | AnswerError::TooMany => "ui.error_invalid",
             AnswerError::NothingChosen => "ui.error_choose",
             AnswerError::ExclusiveWithOthers(_) => "ui.error_exclusive",
         }
@@ -48,6 +50,7 @@ impl std::fmt::Display for AnswerError {
         match self {
             AnswerError::UnknownQuestion => f.write_str("no such question"),
             AnswerError::NothingChosen => f.write_str("nothing is chosen"),
+            AnswerError::TooMany => f.write_str("more choices than options"),
             AnswerError::NotAnOption(option) => write!(f, "{} is not an option of this question", super::quoted(option)),
             AnswerError::ExclusiveWithOthers(option) => write!(f, "{} cannot be chosen together with other options", super::quoted(option)),
         }
@@ -214,7 +217,11 @@ pub fn normalise(content: &Content, question: &Question, answer: Answer) -> Resu
         (kind, Answer::Choice(choice)) if kind.multiple() => normalise(content, question, Answer::Choices(vec![choice])),
         (kind, Answer::Choices(given)) if kind.multiple() => {
             // Each option once, in the question's order: a mark per option,
-            // not a sort, so any number of choices costs one pass.
+            // not a sort; at most as many choices as options, so the work
+            // is bounded by the question, not by what is sent.
+            if given.len() > options.len() {
+                return Err(AnswerError::TooMany);
+            }
             let mut chosen = vec![false; options.len()];
             for choice in &given {
                 match options.iter().position(|o| o == choice) {

@@ -2,10 +2,12 @@
 // javascript: link, hiding the police number) never breaks the widget: it
 // mounts, tells the partner's developer exactly what is wrong in the console,
 // tells the person only that some settings were not used, and the emergency
-// number stays.
+// number stays. Nor can a config move, disguise or hide the emergency
+// numbers, empty the job-offer check, blank or swap the exit and start
+// labels, or slip in invisible characters and look-alike web addresses.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, widget, mounted, start, answer, complete, scenario, BASE } from './lib.mjs';
+import { launch, openPage, widget, mounted, start, answer, answerAll, complete, currentQuestion, resultLevel, scenario, BASE } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -16,7 +18,7 @@ async function open() {
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.goto(`${BASE}/config-invalid.html`);
-  for (const id of ['#bad-json', '#unknown', '#js-url']) await mounted(page, id);
+  for (const id of ['#bad-json', '#unknown', '#js-url', '#spoof']) await mounted(page, id);
   return { page, warnings };
 }
 
@@ -28,6 +30,13 @@ test('each broken config is named precisely in a console warning', async () => {
     /^Putokaz config: partner config: referrals\.remove: unknown setting \(known: add, replace, hide\)/,
     /^Putokaz config: partner config: referrals\.add.*"javascript:alert\(1\)" is not an https:\/\/ address/,
     /^Putokaz config: partner config: referrals\.hide.*"rs-police-192" is an emergency number; it is never hidden/,
+    /^Putokaz config: partner config: referrals\.replace\[0\] "rs-police-192": an emergency number can only be replaced by another emergency entry for the same country/,
+    /^Putokaz config: partner config: referrals\.replace: entry "rs-ambulance-194": contacts\[0\]: display "194" is not the number \+381601234567/,
+    /^Putokaz config: partner config: referrals\.add: entry "partner-rlm": name\.en contains control or bidirectional-override characters/,
+    /^Putokaz config: partner config: referrals\.add: entry "partner-rlm": contacts\[0\]: .* is not an https:\/\/ address with an ASCII host/,
+    /^Putokaz config: partner config: "modules": these modules leave a mode with no question about the situation/,
+    /^Putokaz config: partner config: text\.en\.ui\.exit: an exit or start label .* cannot be empty/,
+    /^Putokaz config: partner config: text\.en\.ui\.start_job: an exit or start label .* cannot be empty or another one's words/,
   ];
   for (const pattern of expect) assert.ok(warnings.some((w) => pattern.test(w)), `${pattern}\n${warnings.join('\n')}`);
   assert.deepEqual(page.errors, []);
@@ -44,6 +53,22 @@ test('the person sees a working widget with a calm note, and the emergency numbe
     await answer(w, 'yes');
     assert.equal(await w.locator('.pk-emergency a.pk-call[href="tel:192"]').count(), 1, `${id} keeps 192`);
   }
+});
+
+test('moved or disguised emergency numbers, an empty job-offer check, blank or swapped labels: none takes effect', async () => {
+  const { page } = await open();
+  const w = widget(page, '#spoof');
+  assert.equal(await w.locator('a.pk-exit').textContent(), 'Exit this page');
+  assert.equal(await w.locator('[data-action=start]').textContent(), 'Check a job offer');
+  await start(w);
+  assert.equal(await currentQuestion(w), 'jo_recruiter', 'the job-offer check asks its questions');
+  await answerAll(w, scenario('job_offer_risky_offer').answers);
+  assert.equal(await resultLevel(w), 'serious');
+  const sos = w.locator('section.pk-result .pk-sos');
+  assert.equal(await sos.locator('a[href="tel:192"]').textContent(), '192', 'the police number, in Serbia');
+  assert.equal(await w.locator('a[href="tel:+381601234567"]').count(), 0, 'no number disguised as another');
+  assert.doesNotMatch(await w.locator('section.pk-result').textContent(), /\u200f|ASTRA SOS 011/, 'the entry with a hidden mark is left out');
+  assert.deepEqual(page.errors, []);
 });
 
 test('the rejected entry and the hidden police number: neither takes effect', async () => {

@@ -42,10 +42,10 @@ const CONFIG = {
         name: { original: evil(1), en: evil(2) },
         area_name: '<svg onload="window.pwned=3">',
         contacts: [
-          { kind: 'voice', number: '+381111111111', display: '<b>011</b>', note: { en: '<img src=x onerror="window.pwned=4">' } },
+          { kind: 'voice', number: '+381111111111', display: '011 111 1111', note: { en: '<img src=x onerror="window.pwned=4">' } },
           { kind: 'web', url: 'https://example.org/a?b=%3Cscript%3E' },
           { kind: 'email', address: 'help@example.org' },
-          { kind: 'sms', number: '+381111111112', display: '<i>sms</i>' },
+          { kind: 'sms', number: '+381111111112', display: '011 111 1112' },
         ],
       }),
       entry('partner-js', { contacts: [{ kind: 'web', url: 'javascript:window.pwned=5' }] }),
@@ -56,6 +56,11 @@ const CONFIG = {
       entry('partner-mail', { contacts: [{ kind: 'email', address: 'a@example.org?body=<script>' }] }),
       entry('partner-tel', { contacts: [{ kind: 'voice', number: 'javascript:window.pwned=9', display: 'x' }] }),
       entry('partner-bidi', { name: { original: '\u202Eenilpleh', en: 'help\u202Eenil' } }),
+      // A mark that reverses what follows it: the number would read 0000 785 011.
+      entry('partner-rlm', { name: { original: 'ASTRA SOS\u200F 011 785 0000', en: 'ASTRA SOS\u200F 011 785 0000' } }),
+      // A label that is not the number dialled, and a host with a Cyrillic а.
+      entry('partner-display', { contacts: [{ kind: 'voice', number: '+381111111114', display: '<b>011</b>' }] }),
+      entry('partner-homograph', { contacts: [{ kind: 'web', url: 'https://\u0430stra.rs' }] }),
       entry('partner-long', { name: { original: 'A'.repeat(10_000), en: 'B'.repeat(10_000) } }),
       entry('partner-long-note', { contacts: [{ kind: 'voice', number: '+381111111113', display: 'x', note: { en: 'N'.repeat(10_000) } }] }),
     ],
@@ -130,7 +135,8 @@ function checkInert({ tags, hrefs, text, longest, pwned }) {
     const allowed = exit ? /^(https:\/\/[^\s"<>]+|\/[^/\\\s][^\s"<>]*)$/ : /^(tel:\+?\d+|sms:\+?\d+|mailto:[\w.+-]+@[\w.-]+|https:\/\/[^\s"<>]+)$/;
     assert.match(href, allowed, `link ${href}`);
   }
-  assert.ok(!text.includes('\u202E'), 'no bidi override reaches the screen');
+  assert.ok(!text.includes('\u202E') && !text.includes('\u200F'), 'no bidi override or mark reaches the screen');
+  assert.ok(!text.includes('\u0430stra'), 'no look-alike address reaches the screen');
   assert.ok(longest < 1100, `no 10,000-character string reaches the screen (longest word ${longest})`);
 }
 
@@ -145,13 +151,15 @@ test('hostile config and attributes: shown as text or refused, never run, never 
   assert.equal(await api.locator('a.pk-exit').getAttribute('href'), 'https://www.bbc.com/weather', 'javascript: exit refused');
   assert.equal(await api.locator('[data-action=start]').textContent(), 'Start', 'a bidi override was refused');
   assert.equal(await api.locator('a.pk-hotline').getAttribute('href'), 'tel:+381111111111', "the partner's hotline");
-  assert.equal(await api.locator('.pk-hotline__number').textContent(), '<b>011</b>', 'its label shown as text');
+  assert.equal(await api.locator('.pk-hotline__number').textContent(), '011 111 1111', 'its label, the number dialled');
   checkInert(await census(page));
 
   // The partner's developer learns exactly what was refused.
   for (const pattern of [/partner-js.*"javascript:window\.pwned=5" is not an https:\/\/ address/, /partner-data.*is not an https:\/\/ address/,
     /partner-spoof.*is not an https:\/\/ address/, /partner-http.*is not an https:\/\/ address/, /partner-quote.*is not an https:\/\/ address/,
     /partner-mail.*is not a plain e-mail address/, /partner-tel.*neither E\.164/, /partner-bidi.*/, /partner-long.*longer than 200/,
+    /partner-rlm.*name\.en contains control or bidirectional-override characters/, /partner-display.*display "<b>011<\/b>" is not the number/,
+    /partner-homograph.*with an ASCII host/,
     /ui\.start.*bidirectional/, /ui\.exit.*longer than 1000/, /exit-url must start with https:\/\/ or \//]) {
     assert.ok(warnings.some((w) => pattern.test(w)), `${pattern}\n${warnings.join('\n')}`);
   }
@@ -167,7 +175,7 @@ test('hostile config and attributes: shown as text or refused, never run, never 
   assert.equal(await partner.locator('.pk-referral__name').textContent(), evil(2));
   assert.deepEqual(await partner.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? a.getAttribute('data-href'))),
     ['tel:+381111111111', 'https://example.org/a?b=%3Cscript%3E', 'mailto:help@example.org', 'sms:+381111111112']);
-  assert.equal(await api.locator('.pk-referral').filter({ hasText: /Service partner-(js|data|spoof|http|quote|mail|tel)/ }).count(), 0, 'refused entries are left out');
+  assert.equal(await api.locator('.pk-referral').filter({ hasText: /Service partner-(js|data|spoof|http|quote|mail|tel|display|homograph)/ }).count(), 0, 'refused entries are left out');
   assert.equal(await api.locator('.pk-sos a[href="tel:192"]').count(), 1, 'the emergency number is untouched');
   checkInert(await census(page));
   assert.deepEqual(page.errors, []);
