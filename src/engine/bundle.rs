@@ -359,7 +359,8 @@ impl Catalogs {
     /// Every key a catalog may have that the content's structure names,
     /// sorted: the required keys, and the optional ones (a question's hint,
     /// an option's words about another person, a frame's next step about
-    /// another person, every country, weekday, kind of contact and service).
+    /// another person, every country, weekday, kind of contact, service and
+    /// audience, and the name of every language a service speaks).
     /// The compiled catalogs store only which of these they have, and the
     /// other keys (see `build.rs`); both sides call this, so they cannot
     /// disagree.
@@ -437,6 +438,14 @@ impl Catalogs {
             }
             for (service, _) in super::read::SERVICES {
                 key(&["ref.service.", service]);
+            }
+            for (audience, _) in super::read::AUDIENCES {
+                key(&["ref.audience.", audience]);
+            }
+            for entry in content.directory.entries.iter() {
+                for language in entry.languages.iter() {
+                    key(&["lang.", language]);
+                }
             }
         }
     }

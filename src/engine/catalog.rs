@@ -189,7 +189,7 @@ fn fingerprint(keys: &[Text]) -> String {
             hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
         }
     }
-    super::concat(&[&keys.len().to_string(), "-", &hash.to_string()])
+    super::concat(&[&super::decimal(keys.len() as u64), "-", &super::decimal(u64::from(hash))])
 }
 
 impl Catalogs {

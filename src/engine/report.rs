@@ -241,6 +241,10 @@ impl Report {
             None => t(&["ref.no_local_unknown"]),
         });
         let next_steps = next_steps(content, outcome, &selection, &lang);
+        let mut rights = Vec::new();
+        for key in &selection.rights {
+            rights.push(t(&[key]));
+        }
 
         // The words of the result: a frame's own (unless there is danger
         // now), "too little could be assessed", or the level's.
@@ -265,7 +269,7 @@ impl Report {
             emergency,
             referrals,
             no_local,
-            rights: selection.rights.iter().map(|key| t(&[key])).collect(),
+            rights,
             child_rules: outcome.child_rules,
             about_other,
             lang,
