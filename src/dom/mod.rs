@@ -103,9 +103,12 @@ impl Widget {
             // Shift in a field of the host page types a capital there: it
             // does not count. (From inside the widget the target is the
             // host element, so there it always counts.)
-            let editable = |t: Element| t.closest("input,textarea,select,[contenteditable]:not([contenteditable=false])").ok().flatten();
-            if event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(editable).is_some() {
-                return;
+            // (No type check: on a target that is not an element, `closest`
+            // throws, which reads as "not a field".)
+            if let Some(t) = event.target() {
+                if let Ok(Some(_)) = t.unchecked_into::<Element>().closest("input,textarea,select,[contenteditable]") {
+                    return;
+                }
             }
             dispatch(&weak, &target, Action::Key { shift: key.key() == "Shift", at_ms: now().ms });
         })));
@@ -228,7 +231,9 @@ fn show(s: &mut State, container: &HtmlElement, effect: Effect) -> Result<(), Er
             if let Ok(cover) = render::part(container, ".pk-cover") {
                 let _ = cover.unchecked_into::<HtmlElement>().show_popover();
             }
-            if let (Ok(meta), Some(body)) = (build::build(&doc, &build::el("meta", "").attr("name", "referrer").attr("content", "no-referrer")), doc.body()) {
+            if let (Ok(meta), Some(body)) = (doc.create_element("meta"), doc.body()) {
+                let _ = meta.set_attribute("name", "referrer");
+                let _ = meta.set_attribute("content", "no-referrer");
                 let _ = body.append_child(&meta);
             }
             doc.location().ok_or(Error::DOM)?.replace(&url).map_err(|_| Error::DOM)

@@ -31,31 +31,34 @@ pub fn skeleton(doc: &Document, container: &HtmlElement) -> Result<(), Error> {
 
 /// Draws a view. After a quick exit only a cover is left: a line saying
 /// so, then (if the page is still there after a moment, say a host
-/// `beforeunload` handler kept it) the exit again and the host's fallback
-/// numbers (the element's own children, through a slot).
+/// `beforeunload` handler kept it) the host's fallback numbers (the
+/// element's own children, through a slot).
 ///
 /// `drawn` remembers what the parts around the screen (the widget's own
 /// attributes, the skip link, the exit and the language bar) were last drawn
 /// from: they change only with the language or the exit address, and drawing
 /// them again on every answer would cost their style and layout for nothing.
 pub fn draw(doc: &Document, container: &HtmlElement, view: &View, drawn: &mut String) -> Result<(), Error> {
-    // The exit and skip links send no Referer, even opened in a new tab.
-    let exit = |t| text("a", "pk-exit", t).attr("href", &view.exit_url).attr("data-action", "exit").attr("referrerpolicy", "no-referrer");
     if let ScreenView::Exited(line) = &view.screen {
         drawn.clear();
         // A manual popover: shown in the top layer (see `Effect::Leave`),
         // over everything the host page draws, whatever its CSS; Escape does
         // not close it.
-        let late = el("div", "pk-late").child(exit(&view.exit)).child(el("slot", ""));
-        return fill(doc, container, &[el("div", "pk-cover").attr("popover", "manual").child(text("p", "pk-exiting", line).attr("role", "alert")).child(late)]);
+        return fill(
+            doc,
+            container,
+            &[el("div", "pk-cover").attr("popover", "manual").child(text("p", "pk-exiting", line).attr("role", "alert")).child(el("slot", "pk-late"))],
+        );
     }
     // Everything else there follows from the language (its texts and
     // direction, which button is pressed), the mode (the label) and the
     // hotline (the partner's, or the region's).
     let hotline = view.hotline.as_ref();
     let key = crate::engine::concat(&[&view.lang, "\n", &view.label, "\n", &view.exit_url, "\n", hotline.map_or("", |h| &h.href)]);
-    // The exit is a plain link (it goes to another page): Enter follows it,
-    // and it is announced as what it is. A role of button would also need Space.
+    // A plain link (it goes to another page): Enter follows it, and it is
+    // announced as what it is. A role of button would also need Space. Like
+    // the skip link, it sends no Referer, even opened in a new tab.
+    let exit = |t| text("a", "pk-exit", t).attr("href", &view.exit_url).attr("data-action", "exit").attr("referrerpolicy", "no-referrer");
     if key != *drawn {
         for (name, value) in [("lang", &*view.lang), ("dir", &view.dir), ("role", "region"), ("aria-label", &view.label)] {
             container.set_attribute(name, value).map_err(|_| Error::DOM)?;

@@ -36,7 +36,7 @@ test('Shift three times exits at once: blank, answers gone, page replaced', asyn
   const pressed = shift(page);
   const during = await exit.snapshot;
   assert.equal(during.covered, true);
-  assert.deepEqual(during.widgets, ['Loading.Exit this page']);
+  assert.deepEqual(during.widgets, ['Loading.']);
   assert.doesNotMatch(during.text, /\[checked/);
   exit.release();
   await pressed;
