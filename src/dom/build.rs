@@ -17,8 +17,9 @@ use super::Error;
 /// `on*` handler, no `srcdoc`.
 pub const ATTRIBUTES: &[&str] = &[
     "aria-controls", "aria-describedby", "aria-invalid", "aria-label", "aria-live", "aria-pressed", "autocomplete",
-    "checked", "class", "data-action", "data-exclusive", "data-found", "data-href", "data-lang", "data-question", "dir", "for", "href",
-    "id", "lang", "name", "novalidate", "rel", "role", "spellcheck", "tabindex", "type", "value",
+    "checked", "class", "content", "data-action", "data-exclusive", "data-found", "data-href", "data-lang", "data-question", "dir",
+    "for", "href", "id", "lang", "name", "novalidate", "popover", "referrerpolicy", "rel", "role", "spellcheck", "tabindex",
+    "type", "value",
 ];
 
 /// An element to build.

@@ -74,7 +74,9 @@ impl Widget {
 
         let window = doc.default_view().ok_or(Error::DOM)?;
         let mut listeners = Vec::new();
-        for kind in ["click", "submit", "change"] {
+        // Opening the exit in a new tab (middle button, context menu) is
+        // leaving too: `action_of` takes those only on the exit.
+        for kind in ["click", "submit", "change", "auxclick", "contextmenu"] {
             let weak = Rc::downgrade(&state);
             let target = container.clone();
             listeners.push(Listener::new(&container, kind, false, Box::new(move |event| {
@@ -98,6 +100,16 @@ impl Widget {
         let target = container.clone();
         listeners.push(Listener::new(&window, "keydown", true, Box::new(move |event| {
             let Some(key) = event.dyn_ref::<KeyboardEvent>().filter(|k| !k.repeat()) else { return };
+            // Shift in a field of the host page types a capital there: it
+            // does not count. (From inside the widget the target is the
+            // host element, so there it always counts.)
+            // (No type check: on a target that is not an element, `closest`
+            // throws, which reads as "not a field".)
+            if let Some(t) = event.target() {
+                if let Ok(Some(_)) = t.unchecked_into::<Element>().closest("input,textarea,select,[contenteditable]") {
+                    return;
+                }
+            }
             dispatch(&weak, &target, Action::Key { shift: key.key() == "Shift", at_ms: now().ms });
         })));
         // Leaving the page wipes the answers, so a page restored from the
@@ -166,14 +178,16 @@ fn action_of(event: &Event) -> Option<Action> {
             let (question, values) = chosen(form()?);
             Some(Action::Draft { question, values })
         }
-        "click" => {
+        kind => {
             let actor = target.closest("[data-action]").ok().flatten()?;
             let name = actor.get_attribute("data-action")?;
+            if kind != "click" && name != "exit" {
+                return None;
+            }
             let action = if name == "lang" { Action::SetLang(actor.get_attribute("data-lang")?) } else { Action::button(&name)? };
             event.prevent_default();
             Some(action)
         }
-        _ => None,
     }
 }
 
@@ -221,13 +235,19 @@ fn show(s: &mut State, container: &HtmlElement, effect: Effect) -> Result<(), Er
             let _ = document(container)?.default_view().ok_or(Error::DOM)?.print();
             Ok(())
         }
-        // Blank the widget and the page at once, and replace the page, so
-        // Back does not return to it.
+        // Cover the widget and the page at once (the cover is in the top
+        // layer, where no host CSS reaches), tell the browser to send no
+        // Referer, and replace the page, so Back does not return to it.
         Effect::Leave(url) => {
             let _ = draw();
             let doc = document(container)?;
-            if let Some(body) = doc.body() {
-                body.set_hidden(true);
+            if let Ok(cover) = render::part(container, ".pk-cover") {
+                let _ = cover.unchecked_into::<HtmlElement>().show_popover();
+            }
+            if let (Ok(meta), Some(body)) = (doc.create_element("meta"), doc.body()) {
+                let _ = meta.set_attribute("name", "referrer");
+                let _ = meta.set_attribute("content", "no-referrer");
+                let _ = body.append_child(&meta);
             }
             doc.location().ok_or(Error::DOM)?.replace(&url).map_err(|_| Error::DOM)
         }

@@ -20,7 +20,7 @@ pub fn skeleton(doc: &Document, container: &HtmlElement) -> Result<(), Error> {
         doc,
         container,
         &[
-            el("a", "pk-skip").attr("data-action", "exit"),
+            el("a", "pk-skip").attr("data-action", "exit").attr("referrerpolicy", "no-referrer"),
             el("div", "pk-exitbar"),
             el("div", "pk-bar"),
             el("div", "pk-screen"),
@@ -29,7 +29,10 @@ pub fn skeleton(doc: &Document, container: &HtmlElement) -> Result<(), Error> {
     )
 }
 
-/// Draws a view. After a quick exit only a line saying so is left.
+/// Draws a view. After a quick exit only a cover is left: a line saying
+/// so, then (if the page is still there after a moment, say a host
+/// `beforeunload` handler kept it) the host's fallback numbers (the
+/// element's own children, through a slot).
 ///
 /// `drawn` remembers what the parts around the screen (the widget's own
 /// attributes, the skip link, the exit and the language bar) were last drawn
@@ -38,7 +41,14 @@ pub fn skeleton(doc: &Document, container: &HtmlElement) -> Result<(), Error> {
 pub fn draw(doc: &Document, container: &HtmlElement, view: &View, drawn: &mut String) -> Result<(), Error> {
     if let ScreenView::Exited(line) = &view.screen {
         drawn.clear();
-        return fill(doc, container, &[text("p", "pk-exiting", line).attr("role", "alert")]);
+        // A manual popover: shown in the top layer (see `Effect::Leave`),
+        // over everything the host page draws, whatever its CSS; Escape does
+        // not close it.
+        return fill(
+            doc,
+            container,
+            &[el("div", "pk-cover").attr("popover", "manual").child(text("p", "pk-exiting", line).attr("role", "alert")).child(el("slot", "pk-late"))],
+        );
     }
     // Everything else there follows from the language (its texts and
     // direction, which button is pressed), the mode (the label) and the
@@ -46,8 +56,9 @@ pub fn draw(doc: &Document, container: &HtmlElement, view: &View, drawn: &mut St
     let hotline = view.hotline.as_ref();
     let key = crate::engine::concat(&[&view.lang, "\n", &view.label, "\n", &view.exit_url, "\n", hotline.map_or("", |h| &h.href)]);
     // A plain link (it goes to another page): Enter follows it, and it is
-    // announced as what it is. A role of button would also need Space.
-    let exit = |t| text("a", "pk-exit", t).attr("href", &view.exit_url).attr("data-action", "exit");
+    // announced as what it is. A role of button would also need Space. Like
+    // the skip link, it sends no Referer, even opened in a new tab.
+    let exit = |t| text("a", "pk-exit", t).attr("href", &view.exit_url).attr("data-action", "exit").attr("referrerpolicy", "no-referrer");
     if key != *drawn {
         for (name, value) in [("lang", &*view.lang), ("dir", &view.dir), ("role", "region"), ("aria-label", &view.label)] {
             container.set_attribute(name, value).map_err(|_| Error::DOM)?;
@@ -128,7 +139,7 @@ pub fn focus(container: &HtmlElement, selector: &str) -> Result<(), Error> {
     Ok(())
 }
 
-fn part(container: &HtmlElement, selector: &str) -> Result<Element, Error> {
+pub fn part(container: &HtmlElement, selector: &str) -> Result<Element, Error> {
     container.query_selector(selector).ok().flatten().ok_or(Error::SKELETON)
 }
 

@@ -23,9 +23,11 @@ use super::translit::fold;
 use super::time::UtcMinutes;
 use super::{concat, decimal, join};
 
-/// Where a quick exit goes when the partner sets nothing: a neutral public
-/// page, as in the GOV.UK "Exit this page" pattern.
-pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.com/weather";
+/// Where a quick exit goes when the partner sets no `exit-url` (which
+/// should be a neutral page on the partner's own site, reachable whenever
+/// the widget is): Wikipedia's portal, a page anyone might open, small and
+/// fast, served worldwide, in many languages, with no ads or trackers.
+pub const DEFAULT_EXIT_URL: &str = "https://www.wikipedia.org/";
 /// Three presses of Shift within this many milliseconds leave.
 const SHIFT_WINDOW_MS: f64 = 5000.0;
 

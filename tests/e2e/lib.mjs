@@ -219,7 +219,18 @@ export async function watchExit(page, exitPath = '**/neutral.html') {
       };
       walk(document);
       const widgets = [...document.querySelectorAll('putokaz-screening')].map((el) => el.shadowRoot?.textContent ?? null);
-      console.log(`PUTOKAZ-EXIT ${JSON.stringify({ path: location.pathname, hidden: document.body.hidden, widgets, text: parts.join('\n') })}`);
+      // What shows on a 5×5 grid over the window: the host page's elements,
+      // or the widget (its cover, seen from outside), or nothing (hidden).
+      const seen = new Set();
+      for (let i = 0; i < 5; i += 1) {
+        for (let j = 0; j < 5; j += 1) {
+          const at = document.elementFromPoint((innerWidth * (i + 0.5)) / 5, (innerHeight * (j + 0.5)) / 5);
+          seen.add(at === null || at === document.documentElement ? 'nothing' : at.localName === 'putokaz-screening' ? 'widget' : 'page');
+        }
+      }
+      // Covered: only the widget's cover, or (the old way) a hidden page.
+      const covered = !seen.has('page') && (seen.has('widget') || document.body.hidden || getComputedStyle(document.body).display === 'none');
+      console.log(`PUTOKAZ-EXIT ${JSON.stringify({ path: location.pathname, covered, widgets, text: parts.join('\n') })}`);
     }, 0), true);
   });
   let release;

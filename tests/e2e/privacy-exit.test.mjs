@@ -50,7 +50,7 @@ for (const [name, trigger] of Object.entries(triggers)) {
 
     const pressed = trigger(page, w);
     const during = await exit.snapshot;
-    assert.equal(during.hidden, true, 'the page is hidden at once');
+    assert.equal(during.covered, true, 'the page is covered at once');
     assert.deepEqual(during.widgets, ['Loading.'], 'the shadow root holds only a neutral word');
     exit.release();
     await pressed;

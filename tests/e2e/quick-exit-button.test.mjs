@@ -34,7 +34,7 @@ test('from a result: blank at once, answers dropped, page replaced, Back shows n
   const clicked = w.locator('a.pk-exit').click();
   const during = await exit.snapshot;
   assert.equal(during.path, '/exit.html', 'still on the widget page');
-  assert.equal(during.hidden, true, 'the whole page is hidden at once');
+  assert.equal(during.covered, true, 'the whole page is covered at once');
   assert.deepEqual(during.widgets, ['Loading.'], 'the widget holds nothing but a neutral word');
   for (const sign of signs) assert.ok(!during.text.includes(sign), `"${sign}" is gone at once`);
   assert.doesNotMatch(during.text, /\[checked|\[selected/);

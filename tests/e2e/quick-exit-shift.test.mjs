@@ -35,6 +35,7 @@ test('Shift three times exits at once: blank, answers gone, page replaced', asyn
   assert.equal(await w.locator('.pk-live').textContent(), 'Shift pressed 2 of 3 times');
   const pressed = shift(page);
   const during = await exit.snapshot;
+  assert.equal(during.covered, true);
   assert.deepEqual(during.widgets, ['Loading.']);
   assert.doesNotMatch(during.text, /\[checked/);
   exit.release();

@@ -30,6 +30,7 @@ test('the skip link, reached by Tab from the top of the page, exits', async () =
   assert.equal(await w.locator('a.pk-skip').getAttribute('href'), '/neutral.html');
   const pressed = page.keyboard.press('Enter');
   const during = await exit.snapshot;
+  assert.equal(during.covered, true);
   assert.deepEqual(during.widgets, ['Loading.']);
   assert.doesNotMatch(during.text, /\[checked|someone else/i);
   exit.release();
