@@ -226,3 +226,17 @@ fn rights_are_shown_where_they_hold_to_the_people_they_are_for() {
     assert_eq!(slovakia.len(), 1, "{slovakia:?}");
     assert!(slovakia[0].starts_with("In Slovakia, a complaint"), "{slovakia:?}");
 }
+
+#[test]
+fn a_home_country_service_here_is_for_its_own_citizens_only() {
+    // The Embassy of India in Belgrade: Indian help in Serbia. An Indian
+    // worker gets it, as help from home; a Nepali or Serbian worker, or one
+    // who has not said where they are from, does not.
+    let listed = |answers: &[(&str, &str)]| result(Mode::Screening, "en", answers).referrals.iter().any(|x| x.id == "rs-embassy-india");
+    let indian = result(Mode::Screening, "en", &with(worker("RS"), &[("origin", "IN")]));
+    let embassy = indian.referrals.iter().find(|x| x.id == "rs-embassy-india").expect("an Indian worker in Serbia gets the Indian embassy");
+    assert_eq!(embassy.why, ["Helps people from India, also abroad"]);
+    assert!(!listed(&with(worker("RS"), &[("origin", "NP")])));
+    assert!(!listed(&with(worker("RS"), &[("origin", "RS")])));
+    assert!(!listed(&worker("RS")));
+}

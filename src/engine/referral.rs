@@ -145,6 +145,12 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
         if !(local || home || work || international) {
             continue;
         }
+        // Another country's help in this one (an embassy): for that
+        // country's people, who said so, only.
+        let from_home_here = local && entry.country != country && entry.country != "EU" && !international;
+        if from_home_here && context.country_origin.as_deref() != Some(&*entry.country) {
+            continue;
+        }
         // Never for someone outside the service's audience.
         let fit = fits(&entry.audience, |a| member(a, entry));
         if fit == Some(false) {
@@ -235,7 +241,10 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
                 }
             }
         }
-        if local && entry.country != "INT" && entry.country != "EU" {
+        if from_home_here {
+            score += 60;
+            why.push(Why { key: "ref.why.home", arg: Some(entry.country.to_string()) });
+        } else if local && entry.country != "INT" && entry.country != "EU" {
             score += 20;
             why.push(Why { key: "ref.why.local", arg: Some(country.to_string()) });
         } else if home {
