@@ -46,10 +46,6 @@ thread_local! {
 pub fn add_pack(pack: &'static str) -> Result<&'static str, &'static str> {
     let mut next = content().clone();
     let lang = next.catalogs.add_pack(&compiled().1, pack)?;
-    if lang == "sr-Latn" {
-        next.catalogs.languages.to_mut().retain(|c| c.lang() != "sr-Cyrl");
-        next.catalogs.add_cyrillic();
-    }
     let next: &'static Content = Box::leak(Box::new(next));
     CURRENT.with(|c| c.set(Some(next)));
     Ok(lang)
@@ -89,9 +85,7 @@ fn compiled() -> &'static (Content, Vec<Text>) {
         content.catalogs.languages = languages.into();
         #[cfg(not(target_arch = "wasm32"))]
         for pack in compiled::PACKS {
-            if content.catalogs.add_pack(&keys, pack) == Ok("sr-Latn") {
-                content.catalogs.add_cyrillic();
-            }
+            content.catalogs.add_pack(&keys, pack).expect("build.rs wrote the packs for these keys");
         }
         (content, keys)
     })

@@ -10,8 +10,10 @@
 // download starts, whatever the page does, and no stylesheet request at all.
 //
 // Promises kept here (see SECURITY.md):
-// - After load, nothing is fetched: the only request this file causes is
-//   for the wasm module, once per page.
+// - After load, nothing is fetched: the only requests this file causes are
+//   for the wasm module, once per page, and for the language packs of the
+//   languages an element offers, each file once per page, as the element is
+//   connected (never when the person chooses), with their integrity hashes.
 // - Nothing is stored, and answers never leave the shadow root: no events,
 //   no globals, no attributes carry them; the person's clicks, keys,
 //   pointer, touch and focus events stop at its edge (KEPT).
@@ -60,7 +62,11 @@ load().catch(() => {});
  */
 const packs = new Map();
 
-/** The pack of a language tag: exact, else the first of the same language. */
+/**
+ * The pack of a language tag: exact, else the first of the same language
+ * (as the engine's `Catalogs::resolve` picks a catalog; the loader must
+ * choose before the module is there).
+ */
 function packOf(tag) {
   const lower = tag.toLowerCase();
   const primary = lower.split('-')[0];
@@ -77,6 +83,8 @@ function addLanguages(tags) {
     if (pack === null) continue;
     const [file, integrity] = pack;
     if (!packs.has(file)) {
+      // The one fetch of this file (tests/tidy.rs allows it): a pack of the
+      // languages the page offers, at load, with its hash; it carries nothing.
       const text = fetch(new URL(`./${file}`, import.meta.url), bare({ integrity })).then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.text();

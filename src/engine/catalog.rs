@@ -193,8 +193,9 @@ fn fingerprint(keys: &[Text]) -> String {
 }
 
 impl Catalogs {
-    /// Adds the language of a pack (see [`Catalog::to_pack`]) and returns
-    /// its tag; or says why not, for the console. `keys` are those the
+    /// Adds the language of a pack (see [`Catalog::to_pack`]), and Serbian
+    /// Cyrillic with Serbian Latin, and returns its tag; or says why not,
+    /// for the console. `keys` are those the
     /// pack was made with. The texts are borrowed.
     pub fn add_pack(&mut self, keys: &[Text], pack: &'static str) -> Result<&'static str, &'static str> {
         const OTHER: &str = "the pack belongs to another version of Putokaz";
@@ -226,8 +227,12 @@ impl Catalogs {
         }
         let catalog = Catalog { meta, messages: messages.into() };
         let languages = self.languages.to_mut();
-        languages.retain(|c| c.meta.lang != lang);
+        languages.retain(|c| c.meta.lang != lang && !(lang == "sr-Latn" && c.lang() == "sr-Cyrl"));
         languages.push(catalog);
+        // Serbian Cyrillic comes with Serbian Latin (see `add_cyrillic`).
+        if lang == "sr-Latn" {
+            self.add_cyrillic();
+        }
         Ok(lang)
     }
 }
