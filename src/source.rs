@@ -20,10 +20,10 @@ macro_rules! data {
 pub const CATALOGS: &[(&str, (&str, &str))] = &[
     ("en", data!("catalogs/en/content.json")),
     ("en", data!("catalogs/en/ui.json")),
-    ("en", data!("catalogs/en/countries.json")),
+    ("en", data!("catalogs/en/cldr.json")),
     ("sr-Latn", data!("catalogs/sr-Latn/content.json")),
     ("sr-Latn", data!("catalogs/sr-Latn/ui.json")),
-    ("sr-Latn", data!("catalogs/sr-Latn/countries.json")),
+    ("sr-Latn", data!("catalogs/sr-Latn/cldr.json")),
 ];
 
 /// Every directory file. Within a country, the order of emergency numbers
