@@ -189,11 +189,12 @@ fn every_phone_note_is_in_every_catalog_language() {
     assert!(languages.contains(&"sr-Latn"));
     let mut missing = Vec::new();
     for entry in content.directory.entries.iter() {
-        for contact in entry.contacts.iter() {
-            use putokaz::engine::directory::Contact;
+        for (i, contact) in entry.contacts.iter().enumerate() {
+            use putokaz::engine::directory::{note_key, Contact};
             let (Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n)) = contact else { continue };
-            for lang in &languages {
-                if !n.note.is_empty() && !n.note.iter().any(|(l, _)| l == lang) {
+            // English notes are the entry's own; the others are in the catalogs, which the packs carry.
+            for lang in languages.iter().filter(|l| **l != "en") {
+                if !n.note.is_empty() && content.catalogs.resolve(lang).get(&note_key(&entry.id, i)).is_none() {
                     missing.push(format!("{} {}: no {lang} note", entry.id, n.number));
                 }
             }

@@ -10,7 +10,8 @@ use super::answer::{Answer, Answers};
 use super::catalog::{placeholders, Catalogs, SOURCE_LANG};
 use super::condition::{Condition, Truth};
 use super::content::{IloEc, IloItem, Indicator, Kind, Module, Question, Questionnaire, Role, Sources};
-use super::directory::{countries, Contact, Directory};
+use super::directory::{countries, note_key, Contact, Directory};
+use super::translit::to_cyrillic;
 use super::{json_problem, truncate, List, Problem, Text};
 
 /// A whole bundle: what one widget needs to run.
@@ -85,9 +86,11 @@ impl Content {
     }
 
     /// The content less what only reviewers read (sources, notes, labels,
-    /// the original names of services):
-    /// what the build compiles into the widget. Every problem those fields
-    /// could hide was reported when the content was loaded.
+    /// the original names of services), and with the notes of phone numbers
+    /// in other languages than English moved into their catalogs (as
+    /// [`note_key`]), so that each travels in its language's pack and not
+    /// in the core: what the build compiles into the widget. Every problem
+    /// those fields could hide was reported when the content was loaded.
     pub fn without_reviewer_fields(&self) -> Content {
         let mut content = self.clone();
         for indicator in content.questionnaire.indicators.to_mut() {
@@ -109,6 +112,20 @@ impl Content {
             entry.sources = List::Borrowed(&[]);
             entry.source_date = None;
             entry.notes = Text::Borrowed("");
+            for (i, contact) in entry.contacts.to_mut().iter_mut().enumerate() {
+                let (Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n)) = contact else { continue };
+                let key = note_key(&entry.id, i);
+                for (lang, note) in n.note.iter().filter(|(lang, _)| lang != SOURCE_LANG) {
+                    for catalog in content.catalogs.languages.to_mut() {
+                        match catalog.lang() {
+                            "sr-Cyrl" if lang == "sr-Latn" => catalog.set(&key, &to_cyrillic(note)),
+                            l if l == lang => catalog.set(&key, note),
+                            _ => {}
+                        }
+                    }
+                }
+                n.note.to_mut().retain(|(lang, _)| lang == SOURCE_LANG);
+            }
         }
         content
     }

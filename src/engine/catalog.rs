@@ -118,8 +118,11 @@ impl Catalogs {
         let mut cyrillic = latin.clone();
         cyrillic.meta.lang = Text::Borrowed("sr-Cyrl");
         cyrillic.meta.name = to_cyrillic(&latin.meta.name).into();
-        for (_, text) in cyrillic.messages.to_mut() {
-            *text = to_cyrillic(text).into();
+        for (key, text) in cyrillic.messages.to_mut() {
+            // Formats are CLDR's letters (`HH:mm`), not Serbian words.
+            if !key.starts_with("fmt.") {
+                *text = to_cyrillic(text).into();
+            }
         }
         self.languages.to_mut().push(cyrillic);
         true
@@ -149,10 +152,12 @@ impl Catalogs {
     /// A message in a language, falling back to English, then to the key
     /// itself, so a missing text is visible but never a crash.
     pub fn text<'a>(&'a self, lang: &str, key: &'a str) -> &'a str {
-        self.resolve(lang)
-            .get(key)
-            .or_else(|| self.source().and_then(|c| c.get(key)))
-            .unwrap_or(key)
+        self.message(lang, key).unwrap_or(key)
+    }
+
+    /// A message in a language, falling back to English.
+    fn message(&self, lang: &str, key: &str) -> Option<&str> {
+        self.resolve(lang).get(key).or_else(|| self.source().and_then(|c| c.get(key)))
     }
 
 }
@@ -234,6 +239,58 @@ impl Catalogs {
             self.add_cyrillic();
         }
         Ok(lang)
+    }
+}
+
+/// Numbers and times as each language writes them, by the CLDR data in its
+/// `cldr.json`: `fmt.digits` (0 to 9), `fmt.time` (a short time format of
+/// `H`, `HH`, `h`, `mm` and `a`) and `fmt.am`, `fmt.pm` (what `a` stands for).
+impl Catalogs {
+    /// A whole number in the language's digits: 12 is `۱۲` in Persian.
+    pub fn number(&self, lang: &str, n: i64) -> String {
+        self.digits(lang, &super::signed_decimal(n))
+    }
+
+    /// A minute of the day (24:00 is the end of one) in the language's short
+    /// time format: `09:05`, `9:05`, `9:05 PM`, `۹:۰۵`.
+    pub fn clock(&self, lang: &str, minute: u16) -> String {
+        let hour = minute / 60;
+        let mut out = String::new();
+        let mut letters = self.message(lang, "fmt.time").unwrap_or("HH:mm").chars().peekable();
+        while let Some(c) = letters.next() {
+            let pair = letters.next_if_eq(&c).is_some();
+            let value = match c {
+                'H' => hour,
+                'h' => (hour % 24 + 11) % 12 + 1,
+                'm' => minute % 60,
+                'a' => {
+                    out.push_str(self.text(lang, if hour % 24 < 12 { "fmt.am" } else { "fmt.pm" }));
+                    continue;
+                }
+                _ => {
+                    out.push(c);
+                    if pair {
+                        out.push(c);
+                    }
+                    continue;
+                }
+            };
+            if pair && value < 10 {
+                out.push('0');
+            }
+            out.push_str(&super::decimal(value.into()));
+        }
+        self.digits(lang, &out)
+    }
+
+    /// The ASCII digits of `text` in the language's digits.
+    fn digits(&self, lang: &str, text: &str) -> String {
+        let digits = self.message(lang, "fmt.digits").unwrap_or_default();
+        let mut out = String::new();
+        for c in text.chars() {
+            out.push(c.to_digit(10).and_then(|d| digits.chars().nth(d as usize)).unwrap_or(c));
+        }
+        out
     }
 }
 
@@ -409,5 +466,28 @@ mod tests {
                 "catalogs/xx: Putokaz has no plural rules for this language (see src/engine/plural/README.md)",
             ]
         );
+    }
+
+    #[test]
+    fn numbers_and_times_read_as_each_language_writes_them() {
+        let meta = |lang: &str| format!("\"_meta\": {{\"lang\": \"{lang}\", \"name\": \"{lang}\", \"status\": \"draft\"}}");
+        let files = [
+            ("en", format!("{{{}, \"fmt.digits\": \"0123456789\", \"fmt.time\": \"HH:mm\", \"fmt.am\": \"am\", \"fmt.pm\": \"pm\"}}", meta("en"))),
+            ("fa", format!("{{{}, \"fmt.digits\": \"۰۱۲۳۴۵۶۷۸۹\", \"fmt.time\": \"H:mm\"}}", meta("fa"))),
+            ("ar", format!("{{{}, \"fmt.time\": \"h:mm a\", \"fmt.am\": \"ص\", \"fmt.pm\": \"م\"}}", meta("ar"))),
+        ];
+        let files: Vec<(&str, &str, &str)> = files.iter().map(|(lang, text)| (*lang, *lang, text.as_str())).collect();
+        let mut problems = Vec::new();
+        let catalogs = Catalogs::load(&files, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(catalogs.number("en", 120), "120");
+        assert_eq!(catalogs.number("fa", 120), "۱۲۰");
+        assert_eq!(catalogs.number("fa", -5), "-۵");
+        assert_eq!(catalogs.number("ar", 7), "7", "no digits of its own: English's");
+        let times = |lang: &str| [5, 9 * 60 + 5, 12 * 60, 17 * 60 + 30, 24 * 60].map(|m| catalogs.clock(lang, m));
+        assert_eq!(times("en"), ["00:05", "09:05", "12:00", "17:30", "24:00"]);
+        assert_eq!(times("fa"), ["۰:۰۵", "۹:۰۵", "۱۲:۰۰", "۱۷:۳۰", "۲۴:۰۰"]);
+        assert_eq!(times("ar"), ["12:05 ص", "9:05 ص", "12:00 م", "5:30 م", "12:00 ص"]);
+        assert_eq!(Catalogs::default().clock("xx", 65), "01:05", "no catalog at all: 24-hour");
     }
 }

@@ -526,6 +526,12 @@ pub fn parse_hhmm(text: &str) -> Option<u16> {
     (h < 24 && m < 60 || h == 24 && m == 0).then_some(h * 60 + m)
 }
 
+/// The catalog key of the note of an entry's `i`th contact in the compiled
+/// content (see `Content::without_reviewer_fields`): `note.rs-astra.0`.
+pub fn note_key(entry: &str, i: usize) -> String {
+    super::concat(&["note.", entry, ".", &super::decimal(i as u64)])
+}
+
 /// The days of the week, as the files name them, Monday first.
 pub const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 

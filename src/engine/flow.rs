@@ -21,7 +21,7 @@ use super::report::{option_text, text, ReferralView, Report};
 use super::session::Session;
 use super::translit::fold;
 use super::time::UtcMinutes;
-use super::{concat, decimal, join};
+use super::{concat, join};
 
 /// Where a quick exit goes when the partner sets no `exit-url` (which
 /// should be a neutral page on the partner's own site, reachable whenever
@@ -309,7 +309,7 @@ impl Flow {
                 let count = self.shift_presses.len();
                 if count < 3 {
                     let text = content.catalogs.text(&self.lang, "ui.exit_shift_progress");
-                    return Effect::Announce(fill(text, &[("count", &decimal(count as u64))]));
+                    return Effect::Announce(fill(text, &[("count", &content.catalogs.number(&self.lang, count as i64))]));
                 }
                 return self.apply(content, A::Exit);
             }
@@ -682,8 +682,8 @@ impl Flow {
                 // minute for each question, rounded up.
                 let questions = Session::new(self.session.mode).estimate(content);
                 let length = catalogs.plural(&self.lang, "ui.intro_length", questions as u32);
-                let minutes = decimal(questions.div_ceil(2) as u64);
-                paragraphs.insert(1, fill(length, &[("questions", &decimal(questions as u64)), ("minutes", &minutes)]));
+                let number = |n: usize| catalogs.number(&self.lang, n as i64);
+                paragraphs.insert(1, fill(length, &[("questions", &number(questions)), ("minutes", &number(questions.div_ceil(2)))]));
                 let intro = IntroView {
                     title: title.clone(),
                     paragraphs,
@@ -766,7 +766,7 @@ impl Flow {
         let question = question?;
         let id: &str = &question.id;
         let about_other = self.about_other(content);
-        let progress = fill(&t("ui.progress"), &[("n", &decimal(n as u64)), ("total", &decimal(total as u64))]);
+        let progress = fill(&t("ui.progress"), &[("n", &catalogs.number(lang, n as i64)), ("total", &catalogs.number(lang, total as i64))]);
         // What was ticked but not sent wins over the answer given before.
         let draft = self.draft.as_ref().filter(|(q, _)| q == id).map(|(_, values)| values);
         let previous = self.session.answers().get(id);
@@ -855,7 +855,7 @@ impl Flow {
                 none: flags.is_empty().then(|| t("ui.job_none")),
                 flags,
                 check_label: t("ui.job_check_label"),
-                score: fill(&t("ui.job_score"), &[("score", &decimal(job.score.into())), ("max", &decimal(job.max_score.into()))]),
+                score: fill(&t("ui.job_score"), &[("score", &content.catalogs.number(lang, job.score.into())), ("max", &content.catalogs.number(lang, job.max_score.into()))]),
                 note: job.note,
             }
         });

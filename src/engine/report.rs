@@ -359,7 +359,7 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
     let dialable = |n: &directory::Number| inside || n.from_abroad();
     let label = |n: &directory::Number| if inside { n.shown().to_string() } else { n.international() };
     let mut contacts = Vec::new();
-    for contact in entry.contacts.iter() {
+    for (i, contact) in entry.contacts.iter().enumerate() {
         let shown = match contact {
             Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) => dialable(n),
             Contact::Email { .. } | Contact::Web { .. } => true,
@@ -374,10 +374,15 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
                 Contact::Web { url } => ("web", web_label(url), Some(url.to_string()), &NO_NOTE),
             };
             // A note in another language than the person's would be noise; English only for English.
-            // Cyrillic is letter for letter from the Latin note.
+            // Cyrillic is letter for letter from the Latin note. The built-in
+            // notes in other languages are in the catalogs.
             let note = match (lang, pairs::get(note, "sr-Latn")) {
                 ("sr-Cyrl", Some(latin)) => Some(super::translit::to_cyrillic(latin)),
-                _ => pairs::get(note, lang).or_else(|| pairs::get(note, primary)).map(|n| n.to_string()),
+                _ => pairs::get(note, lang)
+                    .or_else(|| pairs::get(note, primary))
+                    .map(|n| n.as_ref())
+                    .or_else(|| content.catalogs.resolve(lang).get(&directory::note_key(&entry.id, i)))
+                    .map(|n| n.to_string()),
             };
             contacts.push(ContactView { kind, label, href, note });
         }
@@ -444,13 +449,13 @@ pub fn hours_text(content: &Content, lang: &str, open: OpenState, local_offset: 
     match open {
         OpenState::Always => t("ref.hours.always"),
         OpenState::Open { closes_in } if closes_in <= 60 => {
-            fill(content.catalogs.plural(lang, "ref.hours.closes_soon", closes_in as u32), &[("minutes", &super::signed_decimal(closes_in))])
+            fill(content.catalogs.plural(lang, "ref.hours.closes_soon", closes_in as u32), &[("minutes", &content.catalogs.number(lang, closes_in))])
         }
         OpenState::Open { .. } => t("ref.hours.open"),
         OpenState::Closed { opens_at } => {
             let here = time::local(opens_at, local_offset);
             let day = super::directory::DAYS[here.weekday as usize];
-            fill(&t("ref.hours.closed"), &[("day", &text(content, lang, &["day.", day])), ("time", &clock(here.minute))])
+            fill(&t("ref.hours.closed"), &[("day", &text(content, lang, &["day.", day])), ("time", &content.catalogs.clock(lang, here.minute))])
         }
         OpenState::Unknown => t("ref.hours.unknown"),
     }
@@ -485,34 +490,10 @@ pub fn schedule_text(content: &Content, lang: &str, entry: &directory::Entry) ->
             }
             out.push_str(&t(&["day.", day]));
         }
-        for part in [" ", &slot.open, "–", &slot.close] {
-            out.push_str(part);
+        for (before, time) in [(" ", &slot.open), ("–", &slot.close)] {
+            out.push_str(before);
+            out.push_str(&directory::parse_hhmm(time).map_or_else(|| time.to_string(), |minute| content.catalogs.clock(lang, minute)));
         }
     }
     fill(&t(&["ref.hours.weekly"]), &[("hours", &out), ("country", &t(&["country.", &entry.country]))])
-}
-
-
-/// A minute of the day as `09:05`, as `format!("{:02}:{:02}")` writes it
-/// (without the formatter, and without a UTF-8 check for the digits).
-fn clock(minute: u16) -> String {
-    let mut out = String::new();
-    for n in [minute / 60, minute % 60] {
-        if !out.is_empty() {
-            out.push(':');
-        }
-        out.push(char::from(b'0' + (n / 10 % 10) as u8));
-        out.push(char::from(b'0' + (n % 10) as u8));
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_clock_is_written_as_format_writes_it() {
-        for minute in 0..24 * 60 {
-            assert_eq!(super::clock(minute), format!("{:02}:{:02}", minute / 60, minute % 60));
-        }
-    }
 }

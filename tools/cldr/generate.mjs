@@ -55,6 +55,9 @@ const ISO_COUNT = 249;
 // the short one is as clear ("Hong Kong SAR China" → "Hong Kong").
 const SHORT = new Set(['HK', 'MO', 'PS']);
 
+// "and" where CLDR writes "&" in a name (only these languages do).
+const AND = { en: 'and', vi: 'và' };
+
 const main = (pkg, locale, file) => require(`${pkg}/main/${locale}/${file}.json`).main[locale];
 
 function territories(locale) {
@@ -85,8 +88,11 @@ export function generate() {
     for (const code of codes) {
       let name = (SHORT.has(code) && names[`${code}-alt-short`]) || names[code];
       if (!name) throw new Error(`CLDR ${locale} has no name for ${code}`);
-      // Plain English: "and" in full ("&" is read out as "ampersand").
-      if (lang === 'en') name = name.replaceAll(' & ', ' and ');
+      // "and" in full ("&" is read out as "ampersand").
+      if (name.includes(' & ')) {
+        if (!AND[lang]) throw new Error(`${lang}: ${code} is "${name}": give "and" for this language`);
+        name = name.replaceAll(' & ', ` ${AND[lang]} `);
+      }
       out[`country.${code}`] = name;
     }
     Object.assign(out, formats(formatLocale));
