@@ -291,3 +291,24 @@ fn catalog_import_records_an_unticked_fuzzy_as_reviewed() {
     assert!(text.contains(&expected), "expected {expected}\nin\n{text}");
     assert_eq!(copy.files(), before);
 }
+
+/// Poedit and gettext's own tools rewrite a file as they save it (long
+/// strings wrapped at 79 columns); it still reads back as the same texts.
+/// Runs where gettext's tools are installed.
+#[test]
+fn catalog_export_is_valid_gettext_and_reads_back_after_gettext_rewrote_it() {
+    let copy = Copy::new("gettext");
+    copy.export();
+    let Ok(check) = Command::new("msgfmt").args(["--check", "-o", "/dev/null", &copy.path("sr-Latn.po")]).output() else {
+        eprintln!("gettext's msgfmt is not installed: skipped");
+        return;
+    };
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    let rewrap = Command::new("msgcat").args([&copy.path("sr-Latn.po"), "-o", &copy.path("saved.po")]).output().unwrap();
+    assert!(rewrap.status.success());
+    assert!(copy.read("saved.po").contains("msgid \"\"\n\"If yes, we show emergency numbers first."), "msgcat wraps long strings");
+    let before = copy.files();
+    let output = copy.catalog(&["import", &copy.path("saved.po")]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+    assert_eq!(copy.files(), before);
+}

@@ -74,7 +74,12 @@ pub fn run(args: &[String]) -> Result<bool, String> {
                 }
                 Err(problems) => {
                     for (line, problem) in problems {
-                        println!("{path}:{line}: {problem}");
+                        // Line 0: a problem of the catalog as a whole, which the engine found.
+                        if line == 0 {
+                            println!("{path}: {problem}");
+                        } else {
+                            println!("{path}:{line}: {problem}");
+                        }
                     }
                     Ok(false)
                 }
