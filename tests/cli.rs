@@ -234,7 +234,9 @@ fn catalog_import_refuses_a_file_with_problems_and_writes_nothing() {
         .replace(few, "")
         .replace("msgctxt \"module.about\"", "msgctxt \"module.abouts\"")
         .replace("msgstr \"Prvo, vaša bezbednost\"", "msgstr \"Prvo, <b>vaša</b> bezbednost\"")
-        .replace("#, fuzzy\nmsgctxt \"module.children\"", "msgctxt \"module.children\"");
+        .replace("#, fuzzy\nmsgctxt \"module.children\"", "msgctxt \"module.children\"")
+        .replace("msgstr \"Kako je počelo\"", "msgstr \"Kako je\\npočelo\"")
+        .replace("msgstr \"Prelazak granice\"", "msgstr \"Prelazak\u{202e} granice\"");
     std::fs::write(copy.path("edited.po"), &edited).unwrap();
     let line = |key: &str| edited.lines().position(|l| l == format!("msgctxt \"{key}\"")).unwrap() + 1;
     let output = copy.catalog(&["import", &copy.path("edited.po"), "--by", "Jelena Jovanović, ASTRA"]);
@@ -246,6 +248,8 @@ fn catalog_import_refuses_a_file_with_problems_and_writes_nothing() {
         format!("{file}:{}: ui.intro_length#few: the plural form \"few\" is missing", line("ui.intro_length#one")),
         format!("{file}:{}: module.abouts: no such key in the English catalog", line("module.abouts")),
         format!("{file}:{}: module.safety: < and > are not allowed", line("module.safety") + 2),
+        format!("{file}:{}: module.recruitment: a line break is not allowed here", line("module.recruitment") + 2),
+        format!("{file}:{}: module.smuggling: contains invisible control or bidirectional-override characters", line("module.smuggling") + 2),
     ] {
         assert!(text.contains(&expected), "expected {expected}\nin\n{text}");
     }

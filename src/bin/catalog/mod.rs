@@ -448,7 +448,9 @@ impl Project {
             if (text.contains('<') || text.contains('>')) && !(unit.english.contains('<') || unit.english.contains('>')) {
                 say(line, "< and > are not allowed: the widget shows text only, never HTML".into());
             }
-            if has_hidden_controls(text, unit.english.contains('\n')) {
+            if text.contains('\n') && !unit.english.contains('\n') {
+                say(line, "a line break is not allowed here: the English has none".into());
+            } else if has_hidden_controls(text, unit.english.contains('\n')) {
                 say(line, "contains invisible control or bidirectional-override characters; type the text without them".into());
             }
         }
