@@ -25,7 +25,7 @@ usage:
   putokaz validate FILE...
       Check partner configs or content files; print each problem with its
       location. Exit status 1 if there is any.
-{catalog}
+  {catalog}
 languages: en, sr-Latn, sr-Cyrl";
 
 fn main() -> ExitCode {
