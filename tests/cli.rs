@@ -120,3 +120,199 @@ fn usage_errors_say_what_to_do() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("no catalog for language \"xx\"") && stderr.contains("usage:"));
 }
+
+/// A copy of the catalogs in a temporary folder, for `--root`: the
+/// catalog commands never write into src/data in a test.
+struct Copy {
+    root: std::path::PathBuf,
+}
+
+impl Copy {
+    fn new(name: &str) -> Copy {
+        let root = std::env::temp_dir().join(format!("putokaz-catalog-{name}-{}", std::process::id()));
+        std::fs::remove_dir_all(&root).ok();
+        for lang in ["en", "sr-Latn"] {
+            let dir = root.join("src/data/catalogs").join(lang);
+            std::fs::create_dir_all(&dir).unwrap();
+            for entry in std::fs::read_dir(format!("src/data/catalogs/{lang}")).unwrap() {
+                let entry = entry.unwrap();
+                std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+            }
+        }
+        Copy { root }
+    }
+
+    fn path(&self, file: &str) -> String {
+        self.root.join(file).to_str().unwrap().to_string()
+    }
+
+    fn read(&self, file: &str) -> String {
+        std::fs::read_to_string(self.root.join(file)).unwrap()
+    }
+
+    fn catalog(&self, args: &[&str]) -> Output {
+        let root = self.path("");
+        let mut all = vec!["catalog"];
+        all.extend_from_slice(args);
+        all.extend(["--root", &root]);
+        putokaz(&all, "")
+    }
+
+    /// Every catalog file of the copy, to compare before and after.
+    fn files(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for lang in ["en", "sr-Latn"] {
+            for file in ["content.json", "ui.json", "cldr.json", "status.json"] {
+                let path = format!("src/data/catalogs/{lang}/{file}");
+                if self.root.join(&path).exists() {
+                    out.push((path.clone(), self.read(&path)));
+                }
+            }
+        }
+        out
+    }
+
+    fn export(&self) -> String {
+        let output = self.catalog(&["export", "--lang", "sr-Latn", "--out", &self.path("sr-Latn.po")]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        self.read("sr-Latn.po")
+    }
+}
+
+impl Drop for Copy {
+    fn drop(&mut self) {
+        std::fs::remove_dir_all(&self.root).ok();
+    }
+}
+
+/// The entry of a key in a PO file: from its comments to its msgstr.
+fn po_entry<'a>(po: &'a str, key: &str) -> &'a str {
+    let at = po.find(&format!("msgctxt \"{key}\"\n")).unwrap_or_else(|| panic!("no entry {key}"));
+    let start = po[..at].rfind("\n\n").unwrap() + 2;
+    let end = po[at..].find("\n\n").map_or(po.len(), |i| at + i + 1);
+    &po[start..end]
+}
+
+#[test]
+fn catalog_export_gives_translators_key_english_text_and_context() {
+    let copy = Copy::new("export");
+    let po = copy.export();
+    assert!(po.contains("\"Language: sr_Latn\\n\"") && po.contains("\"Content-Type: text/plain; charset=UTF-8\\n\""), "{}", &po[..900]);
+    let entry = po_entry(&po, "ui.exit_shift_progress");
+    assert!(entry.contains("msgid \"Shift pressed {count} of 3 times\"\nmsgstr \"Shift pritisnut {count} od 3 puta\""), "{entry}");
+    assert!(entry.contains("#, fuzzy\n"), "a draft is fuzzy: {entry}");
+    assert!(entry.contains("#: src/data/catalogs/sr-Latn/ui.json\n"), "{entry}");
+    assert!(entry.contains("Keep {count} as it is"), "{entry}");
+    let option = po_entry(&po, "q.age.18_plus");
+    assert!(option.contains("#. An answer option of the question \"How old are you"), "{option}");
+    // Serbian's "few" form, with English "other" and the numbers it is for.
+    let few = po_entry(&po, "ui.intro_length#few");
+    assert!(few.contains("Plural form \"few\": used for the numbers 2–4, 22–24"), "{few}");
+    assert!(few.contains("msgid \"Most people see about {questions} questions"), "{few}");
+    assert!(!po.contains("country.RS"), "cldr.json is never exported");
+}
+
+#[test]
+fn catalog_round_trip_changes_nothing() {
+    let copy = Copy::new("round-trip");
+    let before = copy.files();
+    copy.export();
+    let output = copy.catalog(&["import", &copy.path("sr-Latn.po")]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+    assert_eq!(copy.files(), before);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("nothing changed"));
+}
+
+#[test]
+fn catalog_import_refuses_a_file_with_problems_and_writes_nothing() {
+    let copy = Copy::new("problems");
+    let po = copy.export();
+    let before = copy.files();
+    let few = po_entry(&po, "ui.intro_length#few");
+    let edited = po
+        .replace("msgstr \"Shift pritisnut {count} od 3 puta\"", "msgstr \"Shift pritisnut {broj} od 3 puta\"")
+        .replace(few, "")
+        .replace("msgctxt \"module.about\"", "msgctxt \"module.abouts\"")
+        .replace("msgstr \"Prvo, vaša bezbednost\"", "msgstr \"Prvo, <b>vaša</b> bezbednost\"")
+        .replace("#, fuzzy\nmsgctxt \"module.children\"", "msgctxt \"module.children\"")
+        .replace("msgstr \"Kako je počelo\"", "msgstr \"Kako je\\npočelo\"")
+        .replace("msgstr \"Prelazak granice\"", "msgstr \"Prelazak\u{202e} granice\"");
+    std::fs::write(copy.path("edited.po"), &edited).unwrap();
+    let line = |key: &str| edited.lines().position(|l| l == format!("msgctxt \"{key}\"")).unwrap() + 1;
+    let output = copy.catalog(&["import", &copy.path("edited.po"), "--by", "Jelena Jovanović, ASTRA"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    let file = copy.path("edited.po");
+    for expected in [
+        format!("{file}:{}: ui.exit_shift_progress: the placeholders must be {{count}} as in English, not {{broj}}", line("ui.exit_shift_progress") + 2),
+        format!("{file}:{}: ui.intro_length#few: the plural form \"few\" is missing", line("ui.intro_length#one")),
+        format!("{file}:{}: module.abouts: no such key in the English catalog", line("module.abouts")),
+        format!("{file}:{}: module.safety: < and > are not allowed", line("module.safety") + 2),
+        format!("{file}:{}: module.recruitment: a line break is not allowed here", line("module.recruitment") + 2),
+        format!("{file}:{}: module.smuggling: contains invisible control or bidirectional-override characters", line("module.smuggling") + 2),
+    ] {
+        assert!(text.contains(&expected), "expected {expected}\nin\n{text}");
+    }
+    assert_eq!(copy.files(), before, "nothing is written when there is a problem");
+}
+
+#[test]
+fn catalog_import_records_an_unticked_fuzzy_as_reviewed() {
+    let copy = Copy::new("reviewed");
+    let po = copy.export();
+    let edited = po
+        .replace("\"Last-Translator: \\n\"", "\"Last-Translator: Jelena Jovanović, ASTRA <jelena@example.org>\\n\"")
+        .replace("\"PO-Revision-Date: \\n\"", "\"PO-Revision-Date: 2026-12-01 10:15+0100\\n\"")
+        .replace("#, fuzzy\nmsgctxt \"module.safety\"\nmsgid \"First, your safety\"\nmsgstr \"Prvo, vaša bezbednost\"", "msgctxt \"module.safety\"\nmsgid \"First, your safety\"\nmsgstr \"Pre svega, vaša bezbednost\"");
+    std::fs::write(copy.path("edited.po"), &edited).unwrap();
+
+    let check = copy.catalog(&["import", &copy.path("edited.po"), "--check"]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    assert!(!copy.read("src/data/catalogs/sr-Latn/content.json").contains("Pre svega"), "--check writes nothing");
+
+    let output = copy.catalog(&["import", &copy.path("edited.po")]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+    assert!(copy.read("src/data/catalogs/sr-Latn/content.json").contains("  \"module.safety\": \"Pre svega, vaša bezbednost\",\n"));
+    let status: Value = serde_json::from_str(&copy.read("src/data/catalogs/sr-Latn/status.json")).unwrap();
+    assert_eq!(status["reviewed"]["module.safety"], serde_json::json!({"by": "Jelena Jovanović, ASTRA", "on": "2026-12-01", "source": "First, your safety"}));
+    assert_eq!(status["reviewed"].as_object().unwrap().len(), 1, "fuzzy entries stay drafts");
+    let table = String::from_utf8_lossy(&copy.catalog(&["status"]).stdout).to_string();
+    assert!(table.contains("| `sr-Latn` | Srpski | Putokaz developers | 2026-11-28 | 1 | 0 | "), "{table}");
+
+    // Then the English changes: the string needs review again, and an old export is refused.
+    let english = copy.read("src/data/catalogs/en/content.json").replace("\"First, your safety\"", "\"First, are you safe?\"");
+    std::fs::write(copy.root.join("src/data/catalogs/en/content.json"), english).unwrap();
+    let table = String::from_utf8_lossy(&copy.catalog(&["status"]).stdout).to_string();
+    assert!(table.contains("| 2026-11-28 | 0 | 1 | "), "{table}");
+    let again = copy.export();
+    assert!(po_entry(&again, "module.safety").contains("#, fuzzy\n"), "a changed string is fuzzy again");
+    let before = copy.files();
+    let output = copy.catalog(&["import", &copy.path("edited.po")]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    let line = edited.lines().position(|l| l == "msgctxt \"module.safety\"").unwrap() + 1;
+    let expected = format!("{}:{line}: module.safety: English changed since this file was exported; it now reads \"First, are you safe?\"", copy.path("edited.po"));
+    assert!(text.contains(&expected), "expected {expected}\nin\n{text}");
+    assert_eq!(copy.files(), before);
+}
+
+/// Poedit and gettext's own tools rewrite a file as they save it (long
+/// strings wrapped at 79 columns); it still reads back as the same texts.
+/// Runs where gettext's tools are installed.
+#[test]
+fn catalog_export_is_valid_gettext_and_reads_back_after_gettext_rewrote_it() {
+    let copy = Copy::new("gettext");
+    copy.export();
+    let Ok(check) = Command::new("msgfmt").args(["--check", "-o", "/dev/null", &copy.path("sr-Latn.po")]).output() else {
+        eprintln!("gettext's msgfmt is not installed: skipped");
+        return;
+    };
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    let rewrap = Command::new("msgcat").args([&copy.path("sr-Latn.po"), "-o", &copy.path("saved.po")]).output().unwrap();
+    assert!(rewrap.status.success());
+    assert!(copy.read("saved.po").contains("msgid \"\"\n\"If yes, we show emergency numbers first."), "msgcat wraps long strings");
+    let before = copy.files();
+    let output = copy.catalog(&["import", &copy.path("saved.po")]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+    assert_eq!(copy.files(), before);
+}

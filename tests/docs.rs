@@ -140,3 +140,27 @@ fn the_methodology_names_every_module_with_its_questions() {
         assert!(row.ends_with(&format!("| {questions} |")), "{PAGE}: the row of {} should end with | {questions} |\n{row}", module.id);
     }
 }
+
+/// docs/TRANSLATING.md ends with the status of every language, as
+/// `putokaz catalog status` prints it.
+#[test]
+fn the_translating_guide_has_every_language_status() {
+    const GUIDE: &str = "docs/TRANSLATING.md";
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_putokaz")).args(["catalog", "status"]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let table = String::from_utf8(output.stdout).unwrap();
+    let mut page = std::fs::read_to_string(GUIDE).unwrap();
+    let heading = "## Every language\n";
+    let section = page.find(heading).unwrap_or_else(|| panic!("{GUIDE} has no \"{heading}\"")) + heading.len();
+    let start = section + page[section..].find("| language |").unwrap_or_else(|| panic!("{GUIDE}: no table under {heading}"));
+    let end = page[start..].find("\n\n").map_or(page.len(), |i| start + i + 1);
+    if page[start..end] == table {
+        return;
+    }
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        page.replace_range(start..end, &table);
+        std::fs::write(GUIDE, &page).unwrap();
+        return;
+    }
+    panic!("{GUIDE}: the language table is not what `putokaz catalog status` prints (UPDATE_DOCS=1 cargo test --test docs rewrites it):\n{table}");
+}

@@ -22,7 +22,8 @@ fn every_data_file_is_built_in() {
     for folder in catalogs.chain([std::path::PathBuf::from("src/data/referrals")]) {
         for entry in std::fs::read_dir(folder).unwrap().flatten() {
             let path = entry.path();
-            if path.extension().is_some_and(|e| e == "json") {
+            // status.json records reviews for `putokaz catalog`; the widget never reads it.
+            if path.extension().is_some_and(|e| e == "json") && !path.ends_with("status.json") {
                 on_disk.insert(path.strip_prefix("src/data").unwrap().to_string_lossy().into_owned());
             }
         }

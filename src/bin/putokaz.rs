@@ -4,12 +4,16 @@
 //! putokaz questions --lang L [--mode screening|job-offer]
 //! putokaz assess --lang L < input.json
 //! putokaz validate FILE...
+//! putokaz catalog export|import|status ...
 //! ```
 
 use std::io::Read;
 use std::process::ExitCode;
 
 use putokaz::engine::{api, builtin, Mode};
+
+#[path = "catalog/mod.rs"]
+mod catalog;
 
 const USAGE: &str = "\
 usage:
@@ -21,6 +25,7 @@ usage:
   putokaz validate FILE...
       Check partner configs or content files; print each problem with its
       location. Exit status 1 if there is any.
+  {catalog}
 languages: en, sr-Latn, sr-Cyrl";
 
 fn main() -> ExitCode {
@@ -28,10 +33,14 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("putokaz: {message}\n\n{USAGE}");
+            eprintln!("putokaz: {message}\n\n{}", usage());
             ExitCode::from(2)
         }
     }
+}
+
+fn usage() -> String {
+    USAGE.replace("{catalog}", catalog::usage())
 }
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
@@ -79,8 +88,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             Ok(if n_problems == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
+        "catalog" => Ok(if catalog::run(rest)? { ExitCode::SUCCESS } else { ExitCode::from(1) }),
         "--help" | "-h" | "help" => {
-            println!("{USAGE}");
+            println!("{}", usage());
             Ok(ExitCode::SUCCESS)
         }
         other => Err(format!("unknown command \"{other}\"")),
