@@ -131,10 +131,11 @@ impl Copy {
     fn new(name: &str) -> Copy {
         let root = std::env::temp_dir().join(format!("putokaz-catalog-{name}-{}", std::process::id()));
         std::fs::remove_dir_all(&root).ok();
-        for lang in ["en", "sr-Latn"] {
-            let dir = root.join("src/data/catalogs").join(lang);
+        for lang in std::fs::read_dir("src/data/catalogs").unwrap() {
+            let lang = lang.unwrap().file_name();
+            let dir = root.join("src/data/catalogs").join(&lang);
             std::fs::create_dir_all(&dir).unwrap();
-            for entry in std::fs::read_dir(format!("src/data/catalogs/{lang}")).unwrap() {
+            for entry in std::fs::read_dir(std::path::Path::new("src/data/catalogs").join(&lang)).unwrap() {
                 let entry = entry.unwrap();
                 std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
             }
@@ -315,4 +316,25 @@ fn catalog_export_is_valid_gettext_and_reads_back_after_gettext_rewrote_it() {
     let output = copy.catalog(&["import", &copy.path("saved.po")]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
     assert_eq!(copy.files(), before);
+}
+
+/// Persian writes its half-space with the zero-width non-joiner (می‌شود), and
+/// Indic scripts use the joiners too: spelling, taken as it is; a bidi
+/// control beside it is still refused.
+#[test]
+fn catalog_import_takes_the_persian_half_space() {
+    let copy = Copy::new("half-space");
+    let output = copy.catalog(&["export", "--lang", "fa", "--out", &copy.path("fa.po")]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let po = copy.read("fa.po");
+    let entry = po_entry(&po, "module.safety");
+    let msgstr = entry.lines().find(|l| l.starts_with("msgstr ")).unwrap();
+    let with = |joiner: &str| po.replace(entry, &entry.replace(msgstr, &format!("msgstr \"می{joiner}شود\"")));
+    std::fs::write(copy.path("zwnj.po"), with("\u{200c}")).unwrap();
+    let output = copy.catalog(&["import", &copy.path("zwnj.po"), "--check"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+    std::fs::write(copy.path("rlo.po"), with("\u{200c}\u{202e}")).unwrap();
+    let output = copy.catalog(&["import", &copy.path("rlo.po"), "--check"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("module.safety: contains invisible control"));
 }

@@ -17,6 +17,11 @@ use std::path::{Path, PathBuf};
 use po::Entry;
 use putokaz::engine::catalog::{placeholders, SOURCE_LANG};
 use putokaz::engine::directory::has_hidden_controls;
+
+/// The zero-width non-joiner and joiner are spelling, not hidden controls:
+/// Persian writes its half-space with the first (می‌شود), Indic scripts use
+/// both; neither can reorder or hide text, so a translation may use them.
+const JOINERS: [char; 2] = ['\u{200c}', '\u{200d}'];
 use putokaz::engine::plural;
 use putokaz::engine::{builtin, Content};
 use serde::Deserialize;
@@ -450,7 +455,7 @@ impl Project {
             }
             if text.contains('\n') && !unit.english.contains('\n') {
                 say(line, "a line break is not allowed here: the English has none".into());
-            } else if has_hidden_controls(text, unit.english.contains('\n')) {
+            } else if has_hidden_controls(&text.replace(JOINERS, ""), unit.english.contains('\n')) {
                 say(line, "contains invisible control or bidirectional-override characters; type the text without them".into());
             }
         }
