@@ -153,8 +153,8 @@ for (const lang of LANGUAGES) {
     assert.deepEqual(asked, Object.keys(FAST), 'the same questions in every language');
     const level = await resultLevel(w);
 
-    assert.equal(await container.getAttribute('lang'), lang);
-    assert.equal(await container.getAttribute('dir'), RTL.includes(lang) ? 'rtl' : 'ltr');
+    assert.equal(await container.getAttribute('lang'), lang, 'lang of the widget');
+    assert.equal(await container.getAttribute('dir'), RTL.includes(lang) ? 'rtl' : 'ltr', 'right to left for Arabic and Persian only');
 
     // The texts are the language's own.
     const title = (await w.locator('section.pk-result h2.pk-title').textContent()).trim();
