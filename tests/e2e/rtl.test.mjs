@@ -11,6 +11,20 @@ after(async () => { await browser.close(); });
 
 const PHONE = { viewport: { width: 390, height: 844 } };
 
+/** Whether an element's characters (but spaces) are drawn left to right, in the order written. */
+const inOrder = (locator) => locator.evaluate((element) => {
+  const text = element.firstChild;
+  const xs = [];
+  for (let i = 0; i < text.length; i += 1) {
+    if (text.data[i] === ' ') continue;
+    const range = document.createRange();
+    range.setStart(text, i);
+    range.setEnd(text, i + 1);
+    xs.push(range.getBoundingClientRect().x);
+  }
+  return xs.every((x, i) => i === 0 || x > xs[i - 1]);
+});
+
 /** The page offering six languages, switched to `lang` by its select. */
 async function inLanguage(lang) {
   const page = await openPage(browser, '/rtl.html', PHONE);
@@ -30,12 +44,15 @@ for (const lang of ['ar', 'fa']) {
     await page.screenshot({ path: `${ARTIFACTS}rtl-${lang}-intro.png`, fullPage: true });
 
     await start(w);
-    // Mirrored: the first option starts at the right, as the text does.
+    // Mirrored: the first option (its radio button, then its label) starts
+    // at the right, as the text does.
     const box = await container.boundingBox();
-    const option = await w.locator('.pk-choice').first().boundingBox();
+    const radio = await w.locator('.pk-choice__input').first().boundingBox();
     const label = await w.locator('.pk-choice__label').first().boundingBox();
-    assert.ok(Math.abs(box.x + box.width - (option.x + option.width)) < 24, `the first option's right edge (${option.x + option.width}) meets the widget's (${box.x + box.width})`);
-    assert.ok(label.x + label.width < option.x + option.width, 'its label is left of its radio button');
+    const right = box.x + box.width;
+    assert.ok(right - (radio.x + radio.width) < 40, `the first option's right edge (${radio.x + radio.width}) is near the widget's (${right})`);
+    assert.ok(label.x + label.width <= radio.x + 1, 'its label is left of its radio button');
+    assert.ok(right - (label.x + label.width) < 100, 'and the label starts near the right edge');
     const select = await w.locator('select.pk-lang').boundingBox();
     const title = await w.locator('legend .pk-title').boundingBox();
     assert.ok(title.y < 844 / 2, `the question is in the upper half of the screen (y ${title.y}), the select ${select.height}px high`);
@@ -49,12 +66,17 @@ for (const lang of ['ar', 'fa']) {
     const call = w.locator('a.pk-call').first();
     assert.equal(await call.getAttribute('dir'), 'ltr');
     assert.match(await call.textContent(), /^\d[\d ]*$/);
-    assert.equal(await call.evaluate((a) => a.innerText), await call.textContent(), 'read in order');
+    assert.equal(await call.evaluate((a) => a.innerText), await call.textContent());
+    assert.ok(await inOrder(call), 'the emergency number reads in order');
+    const hotline = w.locator('.pk-hotline__number');
+    assert.equal(await hotline.getAttribute('dir'), 'ltr');
+    assert.ok(await inOrder(hotline), `the hotline number ${await hotline.textContent()} reads in order`);
     // A service's phone number: on its own, left to right, as written.
     const phone = w.locator('.pk-contact__link[href^="tel:"] [dir=ltr]').first();
     const number = await phone.textContent();
     assert.match(number, /^\+?[\d ()]+$/);
     assert.equal(await phone.evaluate((s) => s.innerText), number);
+    assert.ok(await inOrder(phone), `${number} reads in order`);
     // The Latin service names are isolated from the words around them.
     const names = await w.locator('.pk-referral__name bdi').allTextContents();
     assert.ok(names.some((name) => /ASTRA|La Strada/.test(name)), `a Latin service name among ${names.join(', ')}`);
