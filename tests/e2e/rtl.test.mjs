@@ -144,6 +144,24 @@ test('the language select by keyboard: Tab to it, ArrowDown, the next language, 
   await page.context().close();
 });
 
+test('on a 390 px phone the select and its label take one short line, and the question stays high', async () => {
+  const page = await openPage(browser, '/rtl.html', { viewport: { width: 390, height: 844 }, context: { isMobile: true, hasTouch: true } });
+  await mounted(page);
+  const w = widget(page);
+  for (const lang of ['en', 'ar']) {
+    await w.locator('select.pk-lang').selectOption(lang);
+    const bar = await w.locator('.pk-bar').boundingBox();
+    const label = await w.locator('.pk-langs label').boundingBox();
+    const select = await w.locator('select.pk-lang').boundingBox();
+    assert.ok(Math.abs((label.y + label.height / 2) - (select.y + select.height / 2)) < 4, `${lang}: the label beside the select`);
+    assert.ok(bar.height < select.height + 16, `${lang}: the bar is one line (${bar.height}px)`);
+  }
+  await start(w);
+  const title = await w.locator('legend .pk-title').boundingBox();
+  assert.ok(title.y < 300, `the question starts ${title.y}px down`);
+  await page.context().close();
+});
+
 test('a page that offers one language shows no language select', async () => {
   const page = await openPage(browser, null, PHONE);
   await page.route('**/one-language.html', (route) => route.fulfill({
