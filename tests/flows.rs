@@ -173,7 +173,7 @@ fn referrals_text(referrals: &putokaz::engine::flow::Referrals) -> String {
         out += "\n";
         for c in &r.contacts {
             let rel = if c.external { " (noopener)" } else { "" };
-            out += &format!("      {} <{}>{rel}{}\n", c.text, c.href.as_deref().unwrap_or("-"), c.note.as_deref().unwrap_or(""));
+            out += &format!("      {}{} <{}>{rel}{}\n", c.label, c.value, c.href.as_deref().unwrap_or("-"), c.note.as_deref().unwrap_or(""));
         }
         if let Some(line) = &r.check_first {
             out += &format!("      note: {line}\n");
@@ -219,7 +219,7 @@ fn ask_text(ask: &AskView) -> String {
 /// A view as plain text: the widget's frame on one line (when it differs
 /// from the `last` one shown), then the screen.
 fn screen_text(view: &View, last: &mut String) -> String {
-    let languages: Vec<String> = view.languages.iter().map(|l| format!("{}{}", l.name, if l.pressed { "*" } else { "" })).collect();
+    let languages: Vec<String> = view.languages.iter().map(|l| format!("{}{}", l.name, if l.selected { "*" } else { "" })).collect();
     let frame = format!(
         "[{} {}] \"{}\" · skip \"{}\" · exit \"{}\" <{}> ({}) · {}: {}\n",
         view.lang, view.dir, view.label, view.skip, view.exit, view.exit_url, view.exit_hint, view.languages_label, languages.join(" ")

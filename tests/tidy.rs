@@ -494,3 +494,43 @@ fn numbers_and_times_read_as_each_language_writes_them() {
     assert_eq!(content.catalogs.number("fa", 21), "۲۱");
     assert_eq!(content.catalogs.number("ar", 21), "21", "CLDR's Arabic writes Western digits");
 }
+
+/// The stylesheet mirrors for right-to-left languages (Arabic, Persian) by
+/// itself: it says start and end, inline and block, never left or right.
+#[test]
+fn the_stylesheet_has_no_left_or_right() {
+    let css = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("www/putokaz.css")).unwrap();
+    let mut found = Vec::new();
+    let mut comment = false;
+    for (n, line) in css.lines().enumerate() {
+        // Only the rules count, not the comments that explain them.
+        let mut code = String::new();
+        let mut rest = line;
+        loop {
+            if comment {
+                let Some(end) = rest.find("*/") else { break };
+                comment = false;
+                rest = &rest[end + 2..];
+            } else if let Some(start) = rest.find("/*") {
+                code.push_str(&rest[..start]);
+                comment = true;
+                rest = &rest[start + 2..];
+            } else {
+                code.push_str(rest);
+                break;
+            }
+        }
+        // `width: auto; height: auto` on the cover only undoes a popover's
+        // own size.
+        let code = code.replace("width: auto; height: auto;", "");
+        // (`line-height` is no direction.)
+        let physical = |word: &str| {
+            let side = ["left", "right", "top", "bottom"].iter().any(|p| word == *p || word.ends_with(&format!("-{p}")) || word.starts_with(&format!("{p}-")));
+            side || ["width", "height"].iter().any(|p| [*p, &format!("min-{p}"), &format!("max-{p}")].contains(&word))
+        };
+        if code.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).any(physical) {
+            found.push(format!("www/putokaz.css:{}: {}", n + 1, line.trim()));
+        }
+    }
+    assert!(found.is_empty(), "physical directions in the stylesheet (use inline-start/end, block-start/end, start/end):\n{}", found.join("\n"));
+}

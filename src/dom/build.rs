@@ -16,9 +16,9 @@ use super::Error;
 /// The attributes a node may have. Nothing else can be set: no `style`, no
 /// `on*` handler, no `srcdoc`.
 pub const ATTRIBUTES: &[&str] = &[
-    "aria-controls", "aria-describedby", "aria-invalid", "aria-label", "aria-live", "aria-pressed", "autocomplete",
-    "checked", "class", "content", "data-action", "data-exclusive", "data-found", "data-href", "data-lang", "data-question", "dir",
-    "for", "href", "id", "lang", "name", "novalidate", "popover", "referrerpolicy", "rel", "role", "spellcheck", "tabindex",
+    "aria-controls", "aria-describedby", "aria-invalid", "aria-label", "aria-live", "autocomplete",
+    "checked", "class", "content", "data-action", "data-exclusive", "data-found", "data-href", "data-question", "dir",
+    "for", "href", "id", "lang", "name", "novalidate", "popover", "referrerpolicy", "rel", "role", "selected", "spellcheck", "tabindex",
     "type", "value",
 ];
 

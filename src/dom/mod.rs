@@ -174,6 +174,11 @@ fn action_of(event: &Event) -> Option<Action> {
             Some(Action::Answer { question, values })
         }
         "change" => {
+            // The language select: the language of the option chosen.
+            if target.get_attribute("data-action").is_some() {
+                let option = target.query_selector("option:checked").ok()??;
+                return Some(Action::SetLang(option.get_attribute("value")?));
+            }
             keep_exclusive(&target);
             let (question, values) = chosen(form()?);
             Some(Action::Draft { question, values })
@@ -184,7 +189,7 @@ fn action_of(event: &Event) -> Option<Action> {
             if kind != "click" && name != "exit" {
                 return None;
             }
-            let action = if name == "lang" { Action::SetLang(actor.get_attribute("data-lang")?) } else { Action::button(&name)? };
+            let action = Action::button(&name)?;
             event.prevent_default();
             Some(action)
         }
@@ -227,9 +232,9 @@ fn show(s: &mut State, container: &HtmlElement, effect: Effect) -> Result<(), Er
         Effect::None => Ok(()),
         Effect::Draw => draw().map(drop),
         Effect::NewScreen => render::focus_screen(container, &draw()?),
-        // Same screen in other words: focus stays on the language chosen.
-        // (the one pressed: a constant selector, no text to format).
-        Effect::NewLanguage => draw().and_then(|_| render::focus(container, ".pk-lang[aria-pressed=true]")),
+        // Same screen in other words: focus stays on the language select
+        // (drawn anew, with its label in the new language).
+        Effect::NewLanguage => draw().and_then(|_| render::focus(container, ".pk-lang")),
         Effect::Announce(text) => render::announce(container, &text),
         Effect::Print => {
             let _ = document(container)?.default_view().ok_or(Error::DOM)?.print();

@@ -70,21 +70,22 @@ pub fn draw(doc: &Document, container: &HtmlElement, view: &View, drawn: &mut St
         // bar that stays on screen: one link, its words then the number.
         let mut bar = vec![exit(&view.exit)];
         if let Some(h) = hotline {
-            bar.push(text("a", "pk-hotline", &h.text).attr("href", &h.href).child(text("span", "pk-hotline__number", &h.number)));
+            bar.push(text("a", "pk-hotline", &h.text).attr("href", &h.href).child(ltr("span", "pk-hotline__number", &h.number)));
         }
         fill(doc, &part(container, ".pk-exitbar")?, &bar)?;
-        let mut langs = el("div", "pk-langs").attr("role", "group").attr("aria-label", &view.languages_label);
-        for l in &view.languages {
-            langs.push(
-                text("button", "pk-lang", &l.name)
-                    .attr("type", "button")
-                    .attr("lang", &l.lang)
-                    .attr("data-action", "lang")
-                    .attr("data-lang", &l.lang)
-                    .attr("aria-pressed", if l.pressed { "true" } else { "false" }),
-            );
+        // The languages offered (none when only one): a native select with
+        // its label, each option in its own language. Choosing one is a
+        // `change` (see `action_of`); focus stays on the select.
+        let mut bar = Vec::new();
+        if !view.languages.is_empty() {
+            let mut select = el("select", "pk-lang").attr("id", "pk-lang").attr("data-action", "lang");
+            for l in &view.languages {
+                select.push(text("option", "", &l.name).attr("value", &l.lang).attr("lang", &l.lang).flag("selected", l.selected));
+            }
+            bar.push(el("div", "pk-langs").child(text("label", "", &view.languages_label).attr("for", "pk-lang")).child(select));
         }
-        fill(doc, &part(container, ".pk-bar")?, &[langs, text("p", "pk-exit-hint", &view.exit_hint)])?;
+        bar.push(text("p", "pk-exit-hint", &view.exit_hint));
+        fill(doc, &part(container, ".pk-bar")?, &bar)?;
         *drawn = key;
     }
 
@@ -146,6 +147,12 @@ pub fn part(container: &HtmlElement, selector: &str) -> Result<Element, Error> {
 fn button(button: &Button) -> Node<'_> {
     let class = if button.primary { "pk-button" } else { "pk-button pk-button--secondary" };
     text("button", class, &button.text).attr("type", "button").attr("data-action", button.action.name())
+}
+
+/// An element that holds only a number, an address or a link: read left to
+/// right, isolated from the words around it, in any language.
+fn ltr<'a>(tag: &'static str, class: &'static str, value: &'a str) -> Node<'a> {
+    text(tag, class, value).attr("dir", "ltr")
 }
 
 /// A `p.pk-note`, if there is something to note.
@@ -261,11 +268,11 @@ fn sos(sos: &Sos) -> Node<'_> {
             }
             let mut list = el("ul", "pk-sos__list");
             for n in numbers {
-                let mut call = text("a", "pk-call", &n.number);
+                let mut call = ltr("a", "pk-call", &n.number);
                 if let Some(href) = &n.href {
                     call = call.attr("href", href);
                 }
-                list.push(el("li", "pk-sos__item").child(call).child(text("span", "pk-sos__name", &n.name)));
+                list.push(el("li", "pk-sos__item").child(call).child(text("bdi", "pk-sos__name", &n.name)));
             }
             block.child(text("p", "pk-sos__label", label)).child(list)
         }
@@ -337,7 +344,8 @@ fn referrals<'a>(referrals: &'a Referrals, heading: &'static str) -> Node<'a> {
 fn referral<'a>(r: &'a ReferralItem, heading: &'static str) -> Node<'a> {
     let mut contacts = el("ul", "pk-contacts");
     for c in &r.contacts {
-        let link = text("a", "pk-contact__link", &c.text);
+        // "Call: ", then the number (address, link) on its own, left to right.
+        let link = text("a", "pk-contact__link", &c.label).child(ltr("span", "", &c.value));
         let node = match &c.href {
             // A web address gets its `href` only as the person opens it (see
             // `dom::open`): speculation rules on the host page would prefetch
@@ -348,12 +356,12 @@ fn referral<'a>(r: &'a ReferralItem, heading: &'static str) -> Node<'a> {
                 link.attr("data-href", href).attr("role", "link").attr("tabindex", "0").attr("rel", "noopener noreferrer")
             }
             Some(href) => link.attr("href", href),
-            None => text("span", "pk-contact__text", &c.text),
+            None => text("span", "pk-contact__text", &c.label).child(text("bdi", "", &c.value)),
         };
         contacts.push(el("li", "pk-contact").child(node).maybe(c.note.as_deref().map(|n| text("span", "pk-contact__note", n))));
     }
     el("li", "pk-referral")
-        .child(text(heading, "pk-referral__name", &r.name))
+        .child(el(heading, "pk-referral__name").child(text("bdi", "", &r.name)))
         .maybe(r.audience.as_deref().map(|a| text("p", "pk-referral__audience", a)))
         .maybe(r.why.as_deref().map(|w| text("p", "pk-referral__why", w)))
         .child(text("p", "pk-referral__hours", &r.hours))

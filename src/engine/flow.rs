@@ -418,7 +418,7 @@ pub struct View {
     pub exit_hint: String,
     /// Where the exit goes: https or a same-site path, checked.
     pub exit_url: String,
-    /// The language switch.
+    /// The language switch: none when the page offers one language.
     pub languages_label: String,
     pub languages: Vec<LangView>,
     /// The main hotline, on every screen but the blank one after an exit.
@@ -442,8 +442,10 @@ pub struct HotlineView {
 #[derive(Debug, Clone)]
 pub struct LangView {
     pub lang: String,
+    /// The language's name in itself.
     pub name: String,
-    pub pressed: bool,
+    /// The language on screen.
+    pub selected: bool,
 }
 
 /// A button; its action's [`Action::name`] names it in the DOM.
@@ -642,8 +644,11 @@ pub struct ReferralItem {
 
 #[derive(Debug, Clone)]
 pub struct ContactItem {
-    /// "Phone: +381 ...".
-    pub text: String,
+    /// "Call: ", in the person's language.
+    pub label: String,
+    /// The number, address or link as written ("+381 ..."): drawn on its
+    /// own, left to right, also in right-to-left languages.
+    pub value: String,
     /// Only from the engine's checked `tel:`, `sms:`, `mailto:` and `https:` values.
     pub href: Option<String>,
     /// A web page: opened with `rel="noopener noreferrer"`.
@@ -740,7 +745,10 @@ impl Flow {
             if !self.langs.is_empty() && !self.langs.iter().any(|l| l == other.lang()) {
                 continue;
             }
-            languages.push(LangView { lang: other.lang().to_string(), name: other.meta.name.to_string(), pressed: other.lang() == catalog.lang() });
+            languages.push(LangView { lang: other.lang().to_string(), name: other.meta.name.to_string(), selected: other.lang() == catalog.lang() });
+        }
+        if languages.len() < 2 {
+            languages.clear();
         }
         View {
             lang: catalog.lang().to_string(),
@@ -961,7 +969,8 @@ fn referral_item(content: &Content, lang: &str, referral: &ReferralView, print: 
     let mut contacts = Vec::new();
     for contact in &referral.contacts {
         contacts.push(ContactItem {
-            text: concat(&[&text(content, lang, &["ref.contact.", contact.kind]), ": ", &contact.label]),
+            label: concat(&[&text(content, lang, &["ref.contact.", contact.kind]), ": "]),
+            value: contact.label.clone(),
             href: contact.href.clone(),
             external: contact.kind == "web" || contact.kind == "whatsapp",
             note: contact.note.as_ref().map(|note| concat(&[" (", note, ")"])),

@@ -59,7 +59,7 @@ async function screeningAndJobOffer(page) {
   await start(w);
   await answer(w, 'yes');
   await w.locator('[data-action=continue]').click();
-  await w.locator('button[data-lang="sr-Cyrl"]').click();
+  await w.locator('select.pk-lang').selectOption('sr-Cyrl');
   await w.locator('button[type=submit]').click(); // the error state
   await answerAll(w, scenario('construction_worker_passport_kept').answers);
   assert.equal(await resultLevel(w), 'urgent');

@@ -75,10 +75,10 @@ test('the demo page: after mount, complete flows in both modes send no request a
   await start(w);
   await answer(w, 'yes');
   await w.locator('[data-action=continue]').click();
-  await w.locator('button[data-lang="sr-Latn"]').click();
+  await w.locator('select.pk-lang').selectOption('sr-Latn');
   await answerAll(w, scenario('construction_worker_passport_kept').answers);
   assert.equal(await resultLevel(w), 'urgent');
-  await w.locator('button[data-lang="sr-Cyrl"]').click();
+  await w.locator('select.pk-lang').selectOption('sr-Cyrl');
   await w.locator('summary').first().click();
   await w.locator('[data-action=print]').click();
   await w.locator('[data-action=back]').click();

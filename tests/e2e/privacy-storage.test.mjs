@@ -61,7 +61,7 @@ test('flows in both modes, restart, removal and quick exit store nothing and add
   await start(w);
   await answerAll(w, scenario('construction_worker_passport_kept').answers);
   assert.equal(await resultLevel(w), 'serious');
-  await w.locator('button[data-lang="sr-Latn"]').click();
+  await w.locator('select.pk-lang').selectOption('sr-Latn');
   await w.locator('[data-action=print]').click();
   await w.locator('[data-action=back]').click();
   await w.locator('[data-action=restart]').click();

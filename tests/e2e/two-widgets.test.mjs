@@ -25,7 +25,7 @@ test('two screenings on one page keep their own answers, screens and language', 
   assert.equal(await second.locator('section.pk-emergency').count(), 1);
   assert.equal(await currentQuestion(first), 'safe_to_continue', 'danger in one is not danger in the other');
 
-  await second.locator('button[data-lang="sr-Latn"]').click();
+  await second.locator('select.pk-lang').selectOption('sr-Latn');
   assert.equal(await second.locator('.pk').getAttribute('lang'), 'sr-Latn');
   assert.equal(await first.locator('.pk').getAttribute('lang'), 'en');
 
