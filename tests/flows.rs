@@ -125,7 +125,7 @@ fn effect_text(effect: &Effect) -> String {
         Effect::None => "effect: none\n".into(),
         Effect::Draw => "effect: draw\n".into(),
         Effect::NewScreen => "effect: new screen (focus on its heading)\n".into(),
-        Effect::NewLanguage => "effect: new language (focus on its button)\n".into(),
+        Effect::NewLanguage => "effect: new language (focus stays on the language select)\n".into(),
         Effect::Announce(text) => format!("effect: announce {text:?}\n"),
         Effect::Print => "effect: print dialog\n".into(),
         Effect::Leave(url) => format!("effect: leave for {url}\n"),

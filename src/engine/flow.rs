@@ -740,12 +740,14 @@ impl Flow {
             }
             Screen::Exited => (ScreenView::Exited(t("ui.exiting")), String::new()),
         };
-        let mut languages = Vec::new();
-        for other in catalogs.languages.iter() {
-            if !self.langs.is_empty() && !self.langs.iter().any(|l| l == other.lang()) {
-                continue;
+        // In the order the page names them (packs arrive in any order), each once.
+        let mut languages: Vec<LangView> = Vec::new();
+        let offered: Vec<&str> = if self.langs.is_empty() { catalogs.languages.iter().map(|c| c.lang()).collect() } else { self.langs.iter().map(|l| l.as_str()).collect() };
+        for lang in offered {
+            let Some(other) = catalogs.languages.iter().find(|c| c.lang() == lang) else { continue };
+            if !languages.iter().any(|l| l.lang == lang) {
+                languages.push(LangView { lang: lang.to_string(), name: other.meta.name.to_string(), selected: lang == catalog.lang() });
             }
-            languages.push(LangView { lang: other.lang().to_string(), name: other.meta.name.to_string(), selected: other.lang() == catalog.lang() });
         }
         if languages.len() < 2 {
             languages.clear();
