@@ -77,7 +77,7 @@ const CONFIG = {
   },
 };
 const ALLOWED_TAGS = new Set(['link', 'div', 'a', 'p', 'button', 'section', 'h2', 'h3', 'h4', 'ul', 'li', 'span', 'strong',
-  'form', 'fieldset', 'legend', 'input', 'label', 'select', 'option', 'details', 'summary', 'slot']);
+  'form', 'fieldset', 'legend', 'input', 'label', 'select', 'option', 'details', 'summary', 'slot', 'bdi']);
 
 /** Tags, link schemes and the longest text inside every widget's (test-opened) shadow root. */
 const census = (page) => page.evaluate(() => {
