@@ -169,6 +169,8 @@ proptest! {
         damaged.replace_range(start..end, &junk);
         let mut files = putokaz::source::files();
         files.questionnaire = (name, &damaged);
+        // Two languages are enough to check against (all fifteen would parse 256 times more JSON for nothing).
+        files.catalogs.retain(|(lang, _, _)| ["en", "sr-Latn"].contains(lang));
         let (content, problems) = Content::load(&files);
         if damaged != text {
             // Either it is still valid content, or the problems say where.
