@@ -204,6 +204,13 @@ impl Entry {
             .unwrap_or(&self.id)
     }
 
+    /// Whether the entry has a name in this language (English, or a
+    /// translation; Serbian Cyrillic is made from Serbian Latin).
+    pub fn has_name_in(&self, lang: &str) -> bool {
+        let lang = if lang == "sr-Cyrl" { "sr-Latn" } else { lang };
+        [lang, lang.split('-').next().unwrap_or(lang)].into_iter().any(|l| pairs::get(&self.name, l).is_some())
+    }
+
     pub fn works_in(&self, country: &str) -> bool {
         self.country == country || self.works_in.iter().any(|c| c == country)
     }

@@ -934,10 +934,14 @@ fn sos(content: &Content, lang: &str, report: &Report) -> Sos {
     let t = |key: &str| content.catalogs.text(lang, key).to_string();
     let mut numbers: Vec<SosNumber> = Vec::new();
     for referral in &report.emergency {
+        // Beside each number: its note ("police"), else the service's name if
+        // it has one in this language, else "Emergency help": never a name
+        // in a language the person did not choose.
+        let named = content.directory.entries.iter().find(|e| e.id == referral.id).is_some_and(|e| e.has_name_in(lang));
         for contact in &referral.contacts {
             // A number in two entries (112 in Europe's and in the country's) is said once.
             if contact.kind == "voice" && !numbers.iter().any(|n| n.number == contact.label) {
-                let name = contact.note.clone().unwrap_or_else(|| referral.name.clone());
+                let name = contact.note.clone().unwrap_or_else(|| if named { referral.name.clone() } else { t("ref.service.emergency") });
                 numbers.push(SosNumber { number: contact.label.clone(), href: contact.href.clone(), name });
             }
         }
