@@ -4,13 +4,8 @@
 
 use std::collections::BTreeSet;
 
+use putokaz::engine::time::is_date;
 use serde_json::Value;
-
-fn is_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let number = |s: &str, len: usize, max: u32| s.len() == len && s.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n)) && s.bytes().all(|b| b.is_ascii_digit());
-    parts.len() == 3 && number(parts[0], 4, 9999) && number(parts[1], 2, 12) && number(parts[2], 2, 31)
-}
 
 fn english_keys() -> BTreeSet<String> {
     let mut keys = BTreeSet::new();

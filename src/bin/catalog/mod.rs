@@ -23,6 +23,7 @@ use putokaz::engine::directory::has_hidden_controls;
 /// both; neither can reorder or hide text, so a translation may use them.
 const JOINERS: [char; 2] = ['\u{200c}', '\u{200d}'];
 use putokaz::engine::plural;
+use putokaz::engine::time::{self, is_date};
 use putokaz::engine::{builtin, Content};
 use serde::Deserialize;
 
@@ -709,24 +710,8 @@ fn examples(lang: &str, category: Option<plural::Category>) -> String {
 /// Today (UTC) as YYYY-MM-DD.
 fn today() -> String {
     let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400) as i64;
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = time::civil_from_days(days);
     format!("{year:04}-{month:02}-{day:02}")
-}
-
-/// YYYY-MM-DD with a month 01–12 and a day 01–31.
-pub fn is_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let number = |s: &str, len: usize, max: u32| s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) && s.parse::<u32>().is_ok_and(|n| n >= 1 && n <= max);
-    parts.len() == 3 && number(parts[0], 4, 9999) && number(parts[1], 2, 12) && number(parts[2], 2, 31)
 }
 
 #[cfg(test)]
