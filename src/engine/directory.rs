@@ -196,19 +196,20 @@ pub struct Entry {
 impl Entry {
     /// The name in a language, else the English, else the original name.
     pub fn name_in(&self, lang: &str) -> &str {
-        let name = |key: &str| pairs::get(&self.name, key);
-        name(lang)
-            .or_else(|| name(lang.split('-').next().unwrap_or(lang)))
-            .or_else(|| name("en"))
-            .or_else(|| name("original"))
-            .unwrap_or(&self.id)
+        let name = |key: &str| pairs::get(&self.name, key).map(|n| n.as_ref());
+        self.own_name(lang).or_else(|| name("en")).or_else(|| name("original")).unwrap_or(&self.id)
     }
 
     /// Whether the entry has a name in this language (English, or a
     /// translation; Serbian Cyrillic is made from Serbian Latin).
     pub fn has_name_in(&self, lang: &str) -> bool {
-        let lang = if lang == "sr-Cyrl" { "sr-Latn" } else { lang };
-        [lang, lang.split('-').next().unwrap_or(lang)].into_iter().any(|l| pairs::get(&self.name, l).is_some())
+        self.own_name(if lang == "sr-Cyrl" { "sr-Latn" } else { lang }).is_some()
+    }
+
+    /// The name in exactly this language, or in its primary language.
+    fn own_name(&self, lang: &str) -> Option<&str> {
+        let name = |key: &str| pairs::get(&self.name, key).map(|n| n.as_ref());
+        name(lang).or_else(|| name(lang.split('-').next().unwrap_or(lang)))
     }
 
     pub fn works_in(&self, country: &str) -> bool {
