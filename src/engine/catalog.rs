@@ -435,26 +435,36 @@ mod tests {
         assert_eq!(catalogs.plural("sr-Latn", "m", 3), "{n} dana");
     }
 
-    #[test]
-    fn plural_messages_pick_their_form_and_are_checked() {
-        let meta = |lang: &str| format!("\"_meta\": {{\"lang\": \"{lang}\", \"name\": \"{lang}\", \"status\": \"draft\"}}");
-        let files = [
-            ("en", format!("{{{}, \"m#one\": \"{{n}} day\", \"m#other\": \"{{n}} days\"}}", meta("en"))),
-            ("sr-Latn", format!("{{{}, \"m#one\": \"{{n}} dan\", \"m#other\": \"{{n}} dana\"}}", meta("sr-Latn"))),
-            ("ar", format!("{{{}, \"m#one\": \"{{n}}\", \"m#two\": \"{{n}}\", \"m#few\": \"{{n}}\", \"m#many\": \"{{n}}\", \"m#other\": \"{{n}}\", \"m#zero\": \"{{count}}\"}}", meta("ar"))),
-            ("zh-Hans", format!("{{{}, \"m#other\": \"{{n}} 天\", \"x#other\": \"?\"}}", meta("zh-Hans"))),
-            ("xx", format!("{{{}, \"m#other\": \"{{n}}\"}}", meta("xx"))),
-        ];
+    /// Catalogs from `(language, "\"key\": \"text\", …")`, each with a
+    /// draft `_meta`; they must load without a problem.
+    fn load(messages: &[(&str, &str)]) -> Catalogs {
+        let files: Vec<(&str, String)> = messages
+            .iter()
+            .map(|(lang, body)| (*lang, format!("{{\"_meta\": {{\"lang\": \"{lang}\", \"name\": \"{lang}\", \"status\": \"draft\"}}, {body}}}")))
+            .collect();
         let files: Vec<(&str, &str, &str)> = files.iter().map(|(lang, text)| (*lang, *lang, text.as_str())).collect();
         let mut problems = Vec::new();
         let catalogs = Catalogs::load(&files, &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
+        catalogs
+    }
+
+    #[test]
+    fn plural_messages_pick_their_form_and_are_checked() {
+        let catalogs = load(&[
+            ("en", r#""m#one": "{n} day", "m#other": "{n} days""#),
+            ("sr-Latn", r#""m#one": "{n} dan", "m#other": "{n} dana""#),
+            ("ar", r#""m#one": "{n}", "m#two": "{n}", "m#few": "{n}", "m#many": "{n}", "m#other": "{n}", "m#zero": "{count}""#),
+            ("zh-Hans", r#""m#other": "{n} 天", "x#other": "?""#),
+            ("xx", r#""m#other": "{n}""#),
+        ]);
         assert_eq!(fill(catalogs.plural("en", "m", 1), &[("n", "1")]), "1 day");
         assert_eq!(catalogs.plural("en", "m", 21), "{n} days");
         assert_eq!(catalogs.plural("sr-Latn", "m", 21), "{n} dan");
         assert_eq!(catalogs.plural("sr-Latn", "m", 2), "m", "a missing form shows the key");
         assert_eq!(catalogs.plural("de", "m", 1), "{n} day", "a language without a catalog reads English");
         assert_eq!(catalogs.plural("en", "nothing", 2), "nothing");
+        let mut problems = Vec::new();
         catalogs.validate_plurals(catalogs.source().unwrap(), &mut problems);
         let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert_eq!(
@@ -470,16 +480,11 @@ mod tests {
 
     #[test]
     fn numbers_and_times_read_as_each_language_writes_them() {
-        let meta = |lang: &str| format!("\"_meta\": {{\"lang\": \"{lang}\", \"name\": \"{lang}\", \"status\": \"draft\"}}");
-        let files = [
-            ("en", format!("{{{}, \"fmt.digits\": \"0123456789\", \"fmt.time\": \"HH:mm\", \"fmt.am\": \"am\", \"fmt.pm\": \"pm\"}}", meta("en"))),
-            ("fa", format!("{{{}, \"fmt.digits\": \"۰۱۲۳۴۵۶۷۸۹\", \"fmt.time\": \"H:mm\"}}", meta("fa"))),
-            ("ar", format!("{{{}, \"fmt.time\": \"h:mm a\", \"fmt.am\": \"ص\", \"fmt.pm\": \"م\"}}", meta("ar"))),
-        ];
-        let files: Vec<(&str, &str, &str)> = files.iter().map(|(lang, text)| (*lang, *lang, text.as_str())).collect();
-        let mut problems = Vec::new();
-        let catalogs = Catalogs::load(&files, &mut problems);
-        assert!(problems.is_empty(), "{problems:?}");
+        let catalogs = load(&[
+            ("en", r#""fmt.digits": "0123456789", "fmt.time": "HH:mm", "fmt.am": "am", "fmt.pm": "pm""#),
+            ("fa", r#""fmt.digits": "۰۱۲۳۴۵۶۷۸۹", "fmt.time": "H:mm""#),
+            ("ar", r#""fmt.time": "h:mm a", "fmt.am": "ص", "fmt.pm": "م""#),
+        ]);
         assert_eq!(catalogs.number("en", 120), "120");
         assert_eq!(catalogs.number("fa", 120), "۱۲۰");
         assert_eq!(catalogs.number("fa", -5), "-۵");
