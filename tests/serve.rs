@@ -1,7 +1,7 @@
 //! The demo and test server (`src/bin/serve.rs`), started as a process on a
 //! free port over a folder made for each test, and spoken to in raw HTTP.
 
-use std::io::{ErrorKind, Read, Write};
+use std::io::{BufRead, ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -57,20 +57,18 @@ fn start(compressed: bool) -> Server {
     std::os::unix::fs::symlink(dir.join("outside/secret.txt"), dir.join("www/link.txt")).unwrap();
     std::os::unix::fs::symlink(dir.join("outside"), dir.join("www/linked")).unwrap();
 
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    // Port 0: the server takes a free port and prints it, so no other
+    // server (another test's, started at the same moment) can answer here.
     let mut command = Command::new(env!("CARGO_BIN_EXE_serve"));
-    command.arg("--root").arg(dir.join("www")).arg("--extra").arg(dir.join("extra")).arg("--port").arg(port.to_string());
+    command.arg("--root").arg(dir.join("www")).arg("--extra").arg(dir.join("extra")).arg("--port").arg("0");
     if compressed {
         command.arg("--compressed");
     }
-    let child = command.stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
-    let server = Server { child, port, dir };
-    let start = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(start.elapsed() < Duration::from_secs(10), "the server did not start");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    server
+    let mut child = command.stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let port = line.split("127.0.0.1:").nth(1).and_then(|rest| rest.split('/').next()).and_then(|p| p.parse().ok()).unwrap_or_else(|| panic!("the server did not say its port: {line:?}"));
+    Server { child, port, dir }
 }
 
 struct Reply {

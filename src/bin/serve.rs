@@ -95,6 +95,8 @@ mod server {
                 std::process::exit(1);
             }
         };
+        // The port listened on: the one asked for, or with `--port 0` the one the system chose.
+        let port = listener.local_addr().map_or(port, |a| a.port());
         println!("Putokaz demo: http://127.0.0.1:{port}/  (serving {}; Ctrl-C to stop)", roots[0].display());
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a tokio runtime");
         let config = Arc::new(Config { roots, compressed });
