@@ -27,6 +27,7 @@ fn main() {
     println!("cargo::rerun-if-changed=src/data");
     println!("cargo::rerun-if-changed=src/source.rs");
     let (mut content, problems) = source::load();
+    content.check = None;
     if !problems.is_empty() {
         eprintln!("The built-in content has {} problem(s):", problems.len());
         for problem in &problems {
@@ -55,6 +56,10 @@ fn main() {
     let mut all_keys: Vec<putokaz_engine::Text> = catalogs.languages.iter().flat_map(|c| c.messages.iter().map(|(k, _)| k.clone())).collect();
     all_keys.sort_unstable();
     all_keys.dedup();
+    // The text check's texts (`check.*`) travel in the check packs, with its
+    // rules and minimum wages, fetched only by pages that offer the check.
+    let check_packs = check_packs(&catalogs, &packs_dir);
+    all_keys.retain(|key| !key.starts_with("check."));
     let mut packs = Vec::new();
     let mut pack_list = String::new();
     for catalog in catalogs.languages.iter().filter(|c| c.lang() != SOURCE_LANG) {
@@ -118,6 +123,9 @@ fn main() {
          /// The other languages, as packs (see `Catalog::to_pack`): in the native program only; the browser fetches them.\n\
          #[cfg(not(target_arch = \"wasm32\"))]\n\
          pub static PACKS: &[&str] = &[{packs}];\n\
+         /// The check packs (see `Content::add_check_pack`), English first: in the native program only.\n\
+         #[cfg(not(target_arch = \"wasm32\"))]\n\
+         pub static CHECK_PACKS: &[&str] = &[{check_packs}];\n\
          /// The texts of the questionnaire, the ILO/EC list and the directory, separated by NUL.\n\
          pub static TEXTS: &str = {texts:?};\n\
          /// Their structure, as numbers (see `Code` in build.rs and `Reader` in src/builtin.rs).\n\
@@ -127,8 +135,70 @@ fn main() {
         other_keys = other_keys.join("\0"),
         tables = tables.join(", "),
         packs = packs.join(", "),
+        check_packs = check_packs.join(", "),
     );
     std::fs::write(&out, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}
+
+/// Writes a check pack for each language to `dir` (English's with the
+/// rules and the minimum wages, less what only reviewers read), and the
+/// list `dir/check` of the languages each gives; returns them as Rust
+/// literals, English first.
+fn check_packs(catalogs: &Catalogs, dir: &Path) -> Vec<String> {
+    use serde_json::{json, Map, Value};
+    let read = |(name, text): (&str, &str)| -> Value {
+        serde_json::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    let mut rules = read(source::CHECK_RULES);
+    let mut wages = read(source::CHECK_WAGES);
+    rules
+        .as_object_mut()
+        .expect("rules.json is an object")
+        .remove("_meta");
+    let wages = wages
+        .as_object_mut()
+        .expect("wages.json is an object")
+        .remove("wages")
+        .expect("wages.json has wages");
+    let wages: Vec<Value> = wages
+        .as_array()
+        .expect("wages is a list")
+        .iter()
+        .map(|w| {
+            let mut w = w.as_object().expect("a wage is an object").clone();
+            for field in ["note", "source_kind", "hours_source", "checked"] {
+                w.remove(field);
+            }
+            Value::Object(w)
+        })
+        .collect();
+    let mut list = String::new();
+    let mut out = Vec::new();
+    let mut ordered: Vec<_> = catalogs.languages.iter().collect();
+    ordered.sort_by_key(|c| c.lang() != SOURCE_LANG);
+    for catalog in ordered {
+        let text: Map<String, Value> = catalog
+            .messages
+            .iter()
+            .filter(|(k, _)| k.starts_with("check."))
+            .map(|(k, v)| (k.to_string(), Value::String(v.to_string())))
+            .collect();
+        let mut pack = json!({"lang": catalog.lang(), "text": text});
+        if catalog.lang() == SOURCE_LANG {
+            pack["rules"] = rules.clone();
+            pack["wages"] = json!({"wages": wages});
+        }
+        let pack = serde_json::to_string(&pack).expect("a pack is JSON");
+        let file = format!("putokaz.check.{}.txt", catalog.lang());
+        std::fs::write(dir.join(&file), &pack).expect("cannot write a check pack");
+        list.push_str(&format!("{} {file}\n", catalog.lang()));
+        if catalog.lang() == "sr-Latn" {
+            list.push_str(&format!("sr-Cyrl {file}\n"));
+        }
+        out.push(format!("{pack:?}"));
+    }
+    std::fs::write(dir.join("check"), list).expect("cannot write the list of check packs");
+    out
 }
 
 /// The generated emergency entries (`src/data/referrals/emergency.json`,

@@ -51,6 +51,16 @@ pub fn add_pack(pack: &'static str) -> Result<&'static str, &'static str> {
     Ok(lang)
 }
 
+/// Adds a check pack (see `Content::add_check_pack`), as [`add_pack`] adds a
+/// language: after that language's pack, and English's first.
+pub fn add_check_pack(pack: &str) -> Result<String, String> {
+    let mut next = content().clone();
+    let lang = next.add_check_pack(pack)?;
+    let next: &'static Content = Box::leak(Box::new(next));
+    CURRENT.with(|c| c.set(Some(next)));
+    Ok(lang)
+}
+
 /// The compiled content, read once per program (the compiled statics are
 /// borrowed, not copied), and the catalogs' keys, which packs are read with.
 fn compiled() -> &'static (Content, Vec<Text>) {
@@ -86,6 +96,12 @@ fn compiled() -> &'static (Content, Vec<Text>) {
         #[cfg(not(target_arch = "wasm32"))]
         for pack in compiled::PACKS {
             content.catalogs.add_pack(&keys, pack).expect("build.rs wrote the packs for these keys");
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        for pack in compiled::CHECK_PACKS {
+            content
+                .add_check_pack(pack)
+                .expect("build.rs wrote the check packs");
         }
         (content, keys)
     })

@@ -6,7 +6,9 @@
 
 use putokaz_engine::catalog::Catalogs;
 use putokaz_engine::bundle::{Content, Files};
+use putokaz_engine::check::Check;
 use putokaz_engine::directory::Directory;
+use putokaz_engine::value;
 use putokaz_engine::Problem;
 
 macro_rules! data {
@@ -21,45 +23,59 @@ pub const CATALOGS: &[(&str, (&str, &str))] = &[
     ("en", data!("catalogs/en/content.json")),
     ("en", data!("catalogs/en/ui.json")),
     ("en", data!("catalogs/en/cldr.json")),
+    ("en", data!("catalogs/en/check.json")),
     ("sr-Latn", data!("catalogs/sr-Latn/content.json")),
     ("sr-Latn", data!("catalogs/sr-Latn/ui.json")),
     ("sr-Latn", data!("catalogs/sr-Latn/cldr.json")),
+    ("sr-Latn", data!("catalogs/sr-Latn/check.json")),
     ("ru", data!("catalogs/ru/content.json")),
     ("ru", data!("catalogs/ru/ui.json")),
     ("ru", data!("catalogs/ru/cldr.json")),
+    ("ru", data!("catalogs/ru/check.json")),
     ("uk", data!("catalogs/uk/content.json")),
     ("uk", data!("catalogs/uk/ui.json")),
     ("uk", data!("catalogs/uk/cldr.json")),
+    ("uk", data!("catalogs/uk/check.json")),
     ("tr", data!("catalogs/tr/content.json")),
     ("tr", data!("catalogs/tr/ui.json")),
     ("tr", data!("catalogs/tr/cldr.json")),
+    ("tr", data!("catalogs/tr/check.json")),
     ("zh-Hans", data!("catalogs/zh-Hans/content.json")),
     ("zh-Hans", data!("catalogs/zh-Hans/ui.json")),
     ("zh-Hans", data!("catalogs/zh-Hans/cldr.json")),
+    ("zh-Hans", data!("catalogs/zh-Hans/check.json")),
     ("vi", data!("catalogs/vi/content.json")),
     ("vi", data!("catalogs/vi/ui.json")),
     ("vi", data!("catalogs/vi/cldr.json")),
+    ("vi", data!("catalogs/vi/check.json")),
     ("ne", data!("catalogs/ne/content.json")),
     ("ne", data!("catalogs/ne/ui.json")),
     ("ne", data!("catalogs/ne/cldr.json")),
+    ("ne", data!("catalogs/ne/check.json")),
     ("hi", data!("catalogs/hi/content.json")),
     ("hi", data!("catalogs/hi/ui.json")),
     ("hi", data!("catalogs/hi/cldr.json")),
+    ("hi", data!("catalogs/hi/check.json")),
     ("ar", data!("catalogs/ar/content.json")),
     ("ar", data!("catalogs/ar/ui.json")),
     ("ar", data!("catalogs/ar/cldr.json")),
+    ("ar", data!("catalogs/ar/check.json")),
     ("fa", data!("catalogs/fa/content.json")),
     ("fa", data!("catalogs/fa/ui.json")),
     ("fa", data!("catalogs/fa/cldr.json")),
+    ("fa", data!("catalogs/fa/check.json")),
     ("sq", data!("catalogs/sq/content.json")),
     ("sq", data!("catalogs/sq/ui.json")),
     ("sq", data!("catalogs/sq/cldr.json")),
+    ("sq", data!("catalogs/sq/check.json")),
     ("hu", data!("catalogs/hu/content.json")),
     ("hu", data!("catalogs/hu/ui.json")),
     ("hu", data!("catalogs/hu/cldr.json")),
+    ("hu", data!("catalogs/hu/check.json")),
     ("rom", data!("catalogs/rom/content.json")),
     ("rom", data!("catalogs/rom/ui.json")),
     ("rom", data!("catalogs/rom/cldr.json")),
+    ("rom", data!("catalogs/rom/check.json")),
 ];
 
 /// Every directory file. Within a country, the order of emergency numbers
@@ -94,6 +110,9 @@ pub const REFERRALS: &[(&str, &str)] = &[
 ];
 
 pub const QUESTIONNAIRE: (&str, &str) = data!("questionnaire.json");
+/// The text check's rules and the minimum wages of the pay check (see `check.rs`).
+pub const CHECK_RULES: (&str, &str) = data!("check/rules.json");
+pub const CHECK_WAGES: (&str, &str) = data!("check/wages.json");
 pub const ILO_EC: (&str, &str) = data!("ilo_ec.json");
 
 pub fn files() -> Files<'static> {
@@ -112,7 +131,27 @@ pub fn load() -> (Content, Vec<Problem>) {
     if content.catalogs.add_cyrillic() {
         problems.extend(content.validate().into_iter().filter(|p| p.location.contains("sr-Cyrl")));
     }
+    content.check = Some(check(&content, &mut problems));
     (content, problems)
+}
+
+/// The text check's rules and minimum wages, read and checked against the
+/// questionnaire (the answers they suggest) and the English texts.
+pub fn check(content: &Content, problems: &mut Vec<Problem>) -> Check {
+    let mut value = |(name, text): (&str, &str)| match value::from_str(text) {
+        Ok(value) => value,
+        Err(e) => {
+            problems.push(Problem {
+                location: name.into(),
+                message: e.to_string(),
+            });
+            value::Value::Null
+        }
+    };
+    let (rules, wages) = (value(CHECK_RULES), value(CHECK_WAGES));
+    let check = Check::read(&rules, &wages, problems);
+    problems.extend(check.problems_with(&content.questionnaire, &content.catalogs));
+    check
 }
 
 /// Checks a file: a questionnaire, a directory file, a catalog file or a

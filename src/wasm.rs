@@ -158,7 +158,7 @@ pub fn mount(container: web_sys::HtmlElement, options: JsValue, on_fail: js_sys:
         lang: options.lang.unwrap_or_default(),
         langs: options.langs.unwrap_or_default().split_whitespace().map(String::from).collect(),
         region: options.region.unwrap_or_default(),
-        mode: options.mode.as_deref().and_then(Mode::parse),
+        mode: options.mode.unwrap_or_default(),
         exit_url: options.exit_url.unwrap_or_default(),
         config: options.config.unwrap_or_default(),
     };
@@ -179,6 +179,15 @@ pub fn mount(container: web_sys::HtmlElement, options: JsValue, on_fail: js_sys:
 pub fn add_language(pack: String) -> Result<String, JsError> {
     let pack: &'static str = Box::leak(pack.into_boxed_str());
     builtin::add_pack(pack).map(String::from).map_err(JsError::new)
+}
+
+/// Adds a check pack (the text of a file `putokaz.check.<lang>.txt`): the
+/// text check's rules and English texts, or a language's texts, after that
+/// language's pack. Returns its language's tag.
+#[cfg(feature = "check")]
+#[wasm_bindgen(js_name = addCheck)]
+pub fn add_check(pack: &str) -> Result<String, JsError> {
+    builtin::add_check_pack(pack).map_err(|e| JsError::new(&e))
 }
 
 /// The questionnaire as JSON, like `putokaz questions`.

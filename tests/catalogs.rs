@@ -9,7 +9,7 @@ use serde_json::Value;
 
 fn english_keys() -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
-    for file in ["content.json", "ui.json"] {
+    for file in ["content.json", "ui.json", "check.json"] {
         let text = std::fs::read_to_string(format!("src/data/catalogs/en/{file}")).unwrap();
         let map: serde_json::Map<String, Value> = serde_json::from_str(&text).unwrap();
         keys.extend(map.keys().filter(|k| *k != "_meta").cloned());

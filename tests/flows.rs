@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use putokaz::engine::builtin;
 use putokaz::engine::flow::{Action, AskView, Button, Effect, Flow, HotlineView, Input, Loaded, Now, ScreenView, Settings, Sos, View};
-use putokaz::engine::{Content, Mode};
+use putokaz::engine::Content;
 use serde_json::Value;
 
 /// Saturday 28 November 2026, 21:30 in Belgrade, as in tests/engine.rs: a
@@ -30,7 +30,7 @@ fn mount(script: &Value) -> (Flow, Loaded) {
         lang: text("lang"),
         langs: text("langs").split_whitespace().map(String::from).collect(),
         region: text("region"),
-        mode: Mode::parse(&text("mode")),
+        mode: text("mode"),
         exit_url: text("exit_url"),
         config: script.get("config").map(Value::to_string).unwrap_or_default(),
     };
@@ -64,10 +64,21 @@ fn action(step: &Value, view: &View) -> Action {
         "tick" => Action::Draft { question: on_screen(), values: strings(value) },
         "lang" => Action::SetLang(text()),
         "region" => Action::SetRegion(text()),
-        "mode" => Action::SetMode(Mode::parse(&text()).expect("a mode")),
+        "mode" => Action::SetMode(text()),
         "exit_url" => Action::SetExitUrl(text()),
         "shift" => Action::Key { shift: true, at_ms: value.as_f64().expect("milliseconds") },
         "key" => Action::Key { shift: false, at_ms: value.as_f64().expect("milliseconds") },
+        "type" => Action::Text(text()),
+        "check_text" => Action::CheckText(text()),
+        "pay" => {
+            let field = |name: &str| value[name].as_str().unwrap_or_default().to_string();
+            Action::PayCheck {
+                country: field("country"),
+                amount: field("amount"),
+                per: field("per"),
+                hours: field("hours"),
+            }
+        }
         _ => panic!("unknown step {step}"),
     }
 }
@@ -185,7 +196,7 @@ fn referrals_text(referrals: &putokaz::engine::flow::Referrals) -> String {
 
 fn ask_text(ask: &AskView) -> String {
     let mut out = format!("== question {}\n  {}\n## {}\n", ask.id, ask.progress, ask.title);
-    for (what, line) in [("hint", &ask.hint), ("sensitive", &ask.sensitive), ("multi", &ask.multi)] {
+    for (what, line) in [("hint", &ask.hint), ("sensitive", &ask.sensitive), ("multi", &ask.multi), ("suggested", &ask.suggested)] {
         if let Some(line) = line {
             out += &format!("  {what}: {line}\n");
         }
@@ -245,6 +256,9 @@ fn screen_text(view: &View, last: &mut String) -> String {
                 out += &format!("  note: {note}\n");
             }
             out += &format!("  {}\n", button(&intro.start));
+            if let Some(other) = &intro.other {
+                out += &format!("  {}\n", button(other));
+            }
         }
         ScreenView::Question(ask) => out += &ask_text(ask),
         ScreenView::Emergency(e) => {
@@ -314,6 +328,97 @@ fn screen_text(view: &View, last: &mut String) -> String {
             out += &format!("  {} {}\n", button(&p.print_now), button(&p.back));
         }
         ScreenView::Exited(line) => out += &format!("== exited\n  {line}\n"),
+        ScreenView::Check(c) => {
+            out += &format!(
+                "== check\n## {}\n  [{}: {:?}] {}\n",
+                c.title, c.label, c.text, c.hint
+            );
+            if let Some(e) = &c.error {
+                out += &format!("  ! {}: {}\n", e.title, e.text);
+            }
+            out += &format!("  [{}] {}\n", c.submit, button(&c.back));
+        }
+        ScreenView::Checked(c) => {
+            out += &format!("== checked\n## {}\n  {}\n", c.title, c.summary);
+            if !c.flags.is_empty() {
+                out += &format!("### {}\n", c.flags_title);
+            }
+            for flag in &c.flags {
+                out += &format!("  - {}\n", flag.name);
+                for quote in &flag.quotes {
+                    out += &format!("    {} {quote:?}\n", c.labels[0]);
+                }
+                out += &format!(
+                    "    {} {}\n    {} {}\n",
+                    c.labels[1], flag.why, c.labels[2], flag.ask
+                );
+            }
+            if !c.elements.is_empty() {
+                out += &format!("### {}\n  {}\n", c.elements_title, c.elements_note);
+            }
+            for (name, status, id) in &c.elements {
+                out += &format!("  - {name}: {status} ({id})\n");
+            }
+            if !c.text.is_empty() {
+                out += &format!("### {}\n  ", c.text_title);
+                for (piece, mark) in &c.text {
+                    match mark {
+                        Some(n) => out += &format!("[{n}:{piece}]"),
+                        None => out += piece,
+                    }
+                }
+                out += "\n";
+            }
+            out += &format!(
+                "  note: {}\n  {}\n### {}\n",
+                c.not_legal,
+                c.actions.iter().map(button).collect::<Vec<_>>().join(" "),
+                c.help_title
+            );
+            out += &referrals_text(&c.referrals);
+        }
+        ScreenView::Pay(p) => {
+            out += &format!("== pay\n## {}\n  {}\n", p.title, p.intro);
+            if let Some(e) = &p.error {
+                out += &format!("  ! {}: {}\n", e.title, e.text);
+            }
+            let chosen = |options: &[(String, String, bool)]| {
+                options
+                    .iter()
+                    .find(|o| o.2)
+                    .map(|o| o.1.clone())
+                    .unwrap_or_default()
+            };
+            out += &format!(
+                "  {}: {} ({} countries)\n",
+                p.country.0,
+                chosen(&p.country.1),
+                p.country.1.len() - 1
+            );
+            out += &format!(
+                "  {}: {:?} {}: {}\n  {}: {:?}\n  [{}]\n",
+                p.amount.0,
+                p.amount.1,
+                p.per.0,
+                chosen(&p.per.1),
+                p.hours.0,
+                p.hours.1,
+                p.submit
+            );
+            for line in &p.said {
+                out += &format!("  > {line}\n");
+            }
+            for s in &p.sources {
+                out += &format!(
+                    "  {}{} <{}>{}\n",
+                    s.label,
+                    s.value,
+                    s.href.as_deref().unwrap_or_default(),
+                    s.note.as_deref().unwrap_or_default()
+                );
+            }
+            out += &format!("  {}\n", button(&p.back));
+        }
     }
     out
 }

@@ -332,10 +332,15 @@ const FORBIDDEN: &[&str] = &[
 const ALLOWED: &[(&str, &str, &str)] = &[
     // This test file's own list is not under src/ or www/, so nothing is needed for it.
     // The HTTP server for the demo and tests names no browser API; listed here only if that changes.
-    // The loader fetches the language packs an element offers, with their
-    // integrity hashes, as it is connected: at load, never on the person's
-    // choice (tests/e2e/language-packs.test.mjs, privacy-network.test.mjs).
-    ("www/loader.js", "fetch(", "language packs, at load"),
+    // The loader fetches the language packs an element offers, and the
+    // text check's packs in the job-offer modes, with their integrity
+    // hashes, as it is connected: at load, never on the person's choice
+    // (tests/e2e/language-packs.test.mjs, privacy-network.test.mjs, text-check.test.mjs).
+    (
+        "www/loader.js",
+        "fetch(",
+        "language and check packs, at load",
+    ),
 ];
 
 #[test]

@@ -20,7 +20,8 @@
 // - If anything fails, the element's own children (the fallback hotline
 //   numbers) stay on screen.
 
-const WASM_URL = new URL('./putokaz_bg.wasm', import.meta.url);
+// WASM_FILE: putokaz_bg.wasm, or putokaz-check_bg.wasm in the module with the text check.
+const WASM_URL = new URL(`./${WASM_FILE}`, import.meta.url);
 const ATTRIBUTES = ['lang', 'langs', 'region', 'mode', 'exit-url'];
 // The languages of an element without `langs`: those of the first country.
 const DEFAULT_LANGS = 'sr-Latn sr-Cyrl en';
@@ -59,42 +60,67 @@ load().catch(() => {});
  * person can do anything, so no request ever depends on their choices, and
  * each file once per page. A pack that cannot be loaded only leaves its
  * language out of the switcher.
+ *
+ * Check packs (CHECKS): the text check of the job-offer modes, its rules
+ * and minimum wages with English's texts, and each other language's texts,
+ * fetched the same way by elements in those modes only.
  */
 const packs = new Map();
+const CHECK_MODES = ['job-offer', 'contract-check'];
 
 /**
- * The pack of a language tag: exact, else the first of the same language
- * (as the engine's `Catalogs::resolve` picks a catalog; the loader must
- * choose before the module is there).
+ * The file of a language tag in a table of packs: exact, else the first of
+ * the same language (as the engine's `Catalogs::resolve` picks a catalog;
+ * the loader must choose before the module is there).
  */
-function packOf(tag) {
+function packOf(table, tag) {
   const lower = tag.toLowerCase();
   const primary = lower.split('-')[0];
-  const tags = Object.keys(PACKS);
+  const tags = Object.keys(table);
   const found = tags.find((t) => t.toLowerCase() === lower) ?? tags.find((t) => t.split('-')[0].toLowerCase() === primary);
-  return found === undefined ? null : PACKS[found];
+  return found === undefined ? null : table[found];
+}
+
+/**
+ * Fetches a pack once per page, with its hash, and hands its text to `add`
+ * once the module and `after` are there; resolves when it is added or has
+ * failed (then `without` says what the page goes without).
+ */
+function once([file, integrity], add, after, without) {
+  if (!packs.has(file)) {
+    // The one fetch of Putokaz's files (tests/tidy.rs allows it): a pack
+    // the element needs, as it is connected, with its hash; it carries nothing.
+    const text = fetch(new URL(`./${file}`, import.meta.url), bare({ integrity })).then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.text();
+    });
+    packs.set(file, Promise.all([text, load(), ...after]).then(
+      ([pack]) => { add(pack); },
+      (error) => console.warn(`Putokaz: the pack ${file} could not be loaded, so ${without}.`, error),
+    ));
+  }
+  return packs.get(file);
 }
 
 /** Loads the packs of these languages; resolves when each is added or has failed. */
 function addLanguages(tags) {
   const waits = [];
   for (const tag of tags) {
-    const pack = packOf(tag);
-    if (pack === null) continue;
-    const [file, integrity] = pack;
-    if (!packs.has(file)) {
-      // The one fetch of this file (tests/tidy.rs allows it): a pack of the
-      // languages the page offers, at load, with its hash; it carries nothing.
-      const text = fetch(new URL(`./${file}`, import.meta.url), bare({ integrity })).then((response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.text();
-      });
-      packs.set(file, Promise.all([text, load()]).then(
-        ([pack]) => { addLanguage(pack); },
-        (error) => console.warn(`Putokaz: the language pack ${file} could not be loaded, so its language is not offered.`, error),
-      ));
-    }
-    waits.push(packs.get(file));
+    const pack = packOf(PACKS, tag);
+    if (pack !== null) waits.push(once(pack, addLanguage, [], 'its language is not offered'));
+  }
+  return Promise.all(waits);
+}
+
+/** Loads the text check, and its texts in these languages (after each language's pack). */
+function addChecks(tags) {
+  // The module without the text check has no check packs.
+  if (!CHECKS.en) return null;
+  const english = once(CHECKS.en, addCheck, [], 'the text check is not offered');
+  const waits = [english];
+  for (const tag of tags) {
+    const pack = packOf(CHECKS, tag);
+    if (pack !== null && pack !== CHECKS.en) waits.push(once(pack, addCheck, [english, addLanguages([tag])], 'the text check is in English there'));
   }
   return Promise.all(waits);
 }
@@ -179,7 +205,8 @@ class PutokazScreening extends HTMLElement {
 
   attributeChangedCallback(name, _old, value) {
     if (!this.#widget) return;
-    if (name === 'langs') {
+    // More languages, or the text check, need their packs first.
+    if (name === 'langs' || (name === 'mode' && CHECK_MODES.includes(value))) {
       this.#remount();
       return;
     }
@@ -197,8 +224,10 @@ class PutokazScreening extends HTMLElement {
     try {
       if (!sheet) throw new Error('this browser cannot build the stylesheet (constructable stylesheets)');
       const languages = addLanguages(this.#langs());
+      const checks = CHECK_MODES.includes(this.getAttribute('mode')) ? addChecks(this.#langs()) : null;
       await load();
       await languages;
+      await checks;
       if (generation !== this.#generation || !this.isConnected) return;
       const container = document.createElement('div');
       for (const type of KEPT) container.addEventListener(type, keep, { passive: true });

@@ -4,6 +4,7 @@
 //! putokaz questions --lang L [--mode screening|job-offer]
 //! putokaz assess --lang L < input.json
 //! putokaz validate FILE...
+//! putokaz check [--lang L] [FILE] | --corpus FILE
 //! putokaz catalog export|import|status ...
 //! ```
 
@@ -15,6 +16,8 @@ use putokaz::engine::{api, builtin, Mode};
 #[path = "catalog/mod.rs"]
 mod catalog;
 
+#[path = "check/mod.rs"]
+mod check;
 const USAGE: &str = "\
 usage:
   putokaz questions --lang L [--mode screening|job-offer]
@@ -25,6 +28,7 @@ usage:
   putokaz validate FILE...
       Check partner configs or content files; print each problem with its
       location. Exit status 1 if there is any.
+{check}
   {catalog}
 languages: en, sr-Latn, sr-Cyrl";
 
@@ -40,7 +44,9 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> String {
-    USAGE.replace("{catalog}", catalog::usage())
+    USAGE
+        .replace("{catalog}", catalog::usage())
+        .replace("{check}", check::USAGE)
 }
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
@@ -87,6 +93,53 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 n_problems += problems.len();
             }
             Ok(if n_problems == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        "check" => {
+            let rules = check::rules(content)?;
+            let (mut lang, mut corpus, mut json, mut verbose, mut file) =
+                ("en".to_string(), None, false, false, None);
+            let mut args = rest.iter();
+            while let Some(arg) = args.next() {
+                match arg.as_str() {
+                    "--lang" => lang = args.next().ok_or("--lang needs a value")?.clone(),
+                    "--corpus" => {
+                        corpus = Some(args.next().ok_or("--corpus needs a file")?.clone())
+                    }
+                    "--json" => json = true,
+                    "--verbose" => verbose = true,
+                    other if !other.starts_with("--") => file = Some(other.to_string()),
+                    other => return Err(format!("unknown option \"{other}\"")),
+                }
+            }
+            let read = |path: &str| {
+                std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
+            };
+            if let Some(path) = corpus {
+                let (table, value) = check::corpus(rules, &read(&path)?, verbose)?;
+                if json {
+                    print_json(&value);
+                } else {
+                    print!("{table}");
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+            let text = match file {
+                Some(path) => read(&path)?,
+                None => {
+                    let mut input = String::new();
+                    std::io::stdin()
+                        .read_to_string(&mut input)
+                        .map_err(|e| format!("cannot read standard input: {e}"))?;
+                    input
+                }
+            };
+            print_json(&check::findings_json(
+                content,
+                &lang,
+                &text,
+                &rules.check(&text),
+            ));
+            Ok(ExitCode::SUCCESS)
         }
         "catalog" => Ok(if catalog::run(rest)? { ExitCode::SUCCESS } else { ExitCode::from(1) }),
         "--help" | "-h" | "help" => {

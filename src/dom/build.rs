@@ -17,9 +17,9 @@ use super::Error;
 /// `on*` handler, no `srcdoc`.
 pub const ATTRIBUTES: &[&str] = &[
     "aria-controls", "aria-describedby", "aria-invalid", "aria-label", "aria-live", "autocomplete",
-    "checked", "class", "content", "data-action", "data-exclusive", "data-found", "data-href", "data-question", "dir",
-    "for", "href", "id", "lang", "name", "novalidate", "popover", "referrerpolicy", "rel", "role", "selected", "spellcheck", "tabindex",
-    "type", "value",
+    "checked", "class", "content", "data-action", "data-exclusive", "data-form", "data-found", "data-href", "data-question", "dir",
+    "for", "href", "id", "inputmode", "lang", "name", "novalidate", "popover", "referrerpolicy", "rel", "role", "rows", "selected", "spellcheck", "tabindex",
+    "translate", "type", "value", "writingsuggestions",
 ];
 
 /// An element to build.
@@ -87,6 +87,11 @@ impl<'a> Node<'a> {
     pub fn maybe(mut self, child: Option<Node<'a>>) -> Self {
         self.children.extend(child);
         self
+    }
+
+    /// Its text, set as text.
+    pub fn set_text(&mut self, text: &'a str) {
+        self.text = Some(text);
     }
 
     #[inline(never)]

@@ -21,7 +21,7 @@ use crate::engine::catalog::fill;
 use crate::engine::decimal;
 use crate::engine::translit::fold;
 use crate::engine::flow::{Action, Effect, Flow, Loaded, Now, Settings};
-use crate::engine::Mode;
+use crate::engine::CHECK;
 use listener::Listener;
 
 /// Why the DOM layer could not do something.
@@ -76,7 +76,14 @@ impl Widget {
         let mut listeners = Vec::new();
         // Opening the exit in a new tab (middle button, context menu) is
         // leaving too: `action_of` takes those only on the exit.
-        for kind in ["click", "submit", "change", "auxclick", "contextmenu"] {
+        for kind in [
+            "click",
+            "submit",
+            "change",
+            "input",
+            "auxclick",
+            "contextmenu",
+        ] {
             let weak = Rc::downgrade(&state);
             let target = container.clone();
             listeners.push(Listener::new(&container, kind, false, Box::new(move |event| {
@@ -126,7 +133,7 @@ impl Widget {
         let action = match name {
             "lang" => Action::SetLang(value.unwrap_or("en").into()),
             "region" => Action::SetRegion(value.unwrap_or_default().into()),
-            "mode" => Action::SetMode(value.and_then(Mode::parse).unwrap_or(Mode::Screening)),
+            "mode" => Action::SetMode(value.unwrap_or_default().into()),
             "exit-url" => Action::SetExitUrl(value.unwrap_or_default().into()),
             _ => return,
         };
@@ -167,10 +174,38 @@ fn action_of(event: &Event) -> Option<Action> {
     let target = event.target()?.dyn_into::<Element>().ok()?;
     let form = || target.closest("form[data-question]").ok().flatten();
     let chosen = |form: Element| (form.get_attribute("data-question").unwrap_or_default(), chosen(&form));
+    // The text check's forms: the text, and the pay check's fields, by name.
+    let field = |form: &Element, name: &str| -> String {
+        form.query_selector(&crate::engine::concat(&["#", name]))
+            .ok()
+            .flatten()
+            .map(|f| f.unchecked_into::<HtmlInputElement>().value())
+            .unwrap_or_default()
+    };
     match event.type_().as_str() {
+        "input" if CHECK && target.id() == "pk-text" => Some(Action::Text(
+            target.unchecked_into::<HtmlInputElement>().value(),
+        )),
+        "input" => None,
         "submit" => {
             event.prevent_default();
-            let (question, values) = chosen(form()?);
+            let form = target.closest("form").ok()??;
+            match form.get_attribute("data-form").as_deref().filter(|_| CHECK) {
+                Some("check") => return Some(Action::CheckText(field(&form, "pk-text"))),
+                Some("pay") => {
+                    let [country, amount, per, hours] =
+                        ["pk-country", "pk-amount", "pk-per", "pk-hours"]
+                            .map(|name| field(&form, name));
+                    return Some(Action::PayCheck {
+                        country,
+                        amount,
+                        per,
+                        hours,
+                    });
+                }
+                _ => {}
+            }
+            let (question, values) = chosen(form);
             Some(Action::Answer { question, values })
         }
         "change" => {
@@ -179,8 +214,9 @@ fn action_of(event: &Event) -> Option<Action> {
                 let option = target.query_selector("option:checked").ok()??;
                 return Some(Action::SetLang(option.get_attribute("value")?));
             }
+            let form = form()?;
             keep_exclusive(&target);
-            let (question, values) = chosen(form()?);
+            let (question, values) = chosen(form);
             Some(Action::Draft { question, values })
         }
         kind => {

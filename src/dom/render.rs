@@ -8,8 +8,9 @@ use web_sys::{Document, Element, HtmlElement};
 use super::build::{el, fill, text, Node};
 use super::Error;
 use crate::engine::flow::{
-    AskView, Button, Choice, Input, ReferralItem, Referrals, ResultView, ScreenView, Sos, View,
+    AskView, Button, CheckView, CheckedView, Choice, ContactItem, ErrorView, Input, PayView, ReferralItem, Referrals, ResultView, ScreenView, Sos, View,
 };
+use crate::engine::CHECK;
 
 /// The parts that stay for the widget's life: the skip link, the exit (on
 /// its own, so it can stay on screen), the bar, the screen and the live
@@ -96,7 +97,8 @@ pub fn draw(doc: &Document, container: &HtmlElement, view: &View, drawn: &mut St
             for p in &intro.paragraphs {
                 section.push(text("p", "pk-text", p));
             }
-            section.maybe(note(&intro.note)).child(button(&intro.start))
+            let actions = el("div", "pk-actions").child(button(&intro.start)).maybe(intro.other.as_ref().map(button));
+            section.maybe(note(&intro.note)).child(actions)
         }
         ScreenView::Question(ask) => question(ask),
         ScreenView::Emergency(e) => el("section", "pk-emergency")
@@ -115,7 +117,11 @@ pub fn draw(doc: &Document, container: &HtmlElement, view: &View, drawn: &mut St
             .child(sos(&p.sos))
             .child(referrals(&p.referrals, "h3"))
             .child(el("div", "pk-actions pk-noprint").child(button(&p.print_now)).child(button(&p.back))),
-        ScreenView::Exited(_) => el("div", ""),
+        // (Only with the text check: without it, the flow never shows these.)
+        ScreenView::Check(c) if CHECK => check(c, title(&c.title)),
+        ScreenView::Checked(c) if CHECK => checked(c, title(&c.title)),
+        ScreenView::Pay(p) if CHECK => pay(p, title(&p.title)),
+        _ => el("div", ""),
     };
     fill(doc, &part(container, ".pk-screen")?, &[screen])
 }
@@ -177,7 +183,7 @@ fn question(ask: &AskView) -> Node<'_> {
     let mut fieldset = el("fieldset", "pk-fieldset");
     let mut described_by = Vec::new();
     let mut parts = vec![el("legend", "pk-legend").child(text("h2", "pk-title", &ask.title).attr("tabindex", "-1"))];
-    for (id, hint) in [("pk-hint", &ask.hint), ("pk-sensitive", &ask.sensitive), ("pk-multi", &ask.multi)] {
+    for (id, hint) in [("pk-hint", &ask.hint), ("pk-sensitive", &ask.sensitive), ("pk-multi", &ask.multi), ("pk-suggested", &ask.suggested)] {
         if let Some(hint) = hint {
             parts.push(text("p", "pk-hint", hint).attr("id", id));
             described_by.push(id);
@@ -186,13 +192,7 @@ fn question(ask: &AskView) -> Node<'_> {
     // The error sits under the question and its hints, so its heading follows
     // the question's heading in order (as in the GOV.UK error message).
     if let Some(e) = &ask.error {
-        parts.push(
-            el("div", "pk-error")
-                .attr("role", "alert")
-                .attr("id", "pk-error")
-                .child(text("h3", "pk-error__title", &e.title))
-                .child(text("p", "pk-error__text", &e.text)),
-        );
+        parts.push(error(e));
         described_by.push("pk-error");
         fieldset = fieldset.attr("aria-invalid", "true");
     }
@@ -342,8 +342,21 @@ fn referrals<'a>(referrals: &'a Referrals, heading: &'static str) -> Node<'a> {
 }
 
 fn referral<'a>(r: &'a ReferralItem, heading: &'static str) -> Node<'a> {
+    el("li", "pk-referral")
+        .child(el(heading, "pk-referral__name").child(text("bdi", "", &r.name)))
+        .maybe(r.audience.as_deref().map(|a| text("p", "pk-referral__audience", a)))
+        .maybe(r.why.as_deref().map(|w| text("p", "pk-referral__why", w)))
+        .child(text("p", "pk-referral__hours", &r.hours))
+        .maybe(r.languages.as_deref().map(|l| text("p", "pk-referral__langs", l)))
+        .child(contacts(&r.contacts))
+        .maybe(note(&r.check_first))
+        .child(el("details", "pk-details").child(text("summary", "pk-details__summary", &r.details)).child(text("p", "pk-text", &r.verified)))
+}
+
+/// Ways to reach a service, or a source: each a link, its value read left to right.
+fn contacts(items: &[ContactItem]) -> Node<'_> {
     let mut contacts = el("ul", "pk-contacts");
-    for c in &r.contacts {
+    for c in items {
         // "Call: ", then the number (address, link) on its own, left to right.
         let link = text("a", "pk-contact__link", &c.label).child(ltr("span", "", &c.value));
         let node = match &c.href {
@@ -360,13 +373,109 @@ fn referral<'a>(r: &'a ReferralItem, heading: &'static str) -> Node<'a> {
         };
         contacts.push(el("li", "pk-contact").child(node).maybe(c.note.as_deref().map(|n| text("span", "pk-contact__note", n))));
     }
-    el("li", "pk-referral")
-        .child(el(heading, "pk-referral__name").child(text("bdi", "", &r.name)))
-        .maybe(r.audience.as_deref().map(|a| text("p", "pk-referral__audience", a)))
-        .maybe(r.why.as_deref().map(|w| text("p", "pk-referral__why", w)))
-        .child(text("p", "pk-referral__hours", &r.hours))
-        .maybe(r.languages.as_deref().map(|l| text("p", "pk-referral__langs", l)))
-        .child(contacts)
-        .maybe(note(&r.check_first))
-        .child(el("details", "pk-details").child(text("summary", "pk-details__summary", &r.details)).child(text("p", "pk-text", &r.verified)))
+    contacts
+}
+
+fn error(e: &ErrorView) -> Node<'_> {
+    el("div", "pk-error").attr("role", "alert").attr("id", "pk-error").child(text("h3", "pk-error__title", &e.title)).child(text("p", "pk-error__text", &e.text))
+}
+
+/// A label and its control, which the label names by `id`.
+fn field<'a>(id: &'static str, label: &'a str, control: Node<'a>) -> Node<'a> {
+    el("div", "pk-field").child(text("label", "pk-label", label).attr("for", id)).child(control.attr("id", id).attr("name", id))
+}
+
+/// A select of `(value, text, selected)` options.
+fn select<'a>(options: &'a [(String, String, bool)]) -> Node<'a> {
+    let mut select = el("select", "pk-select");
+    for (value, label, selected) in options {
+        select.push(text("option", "", label).attr("value", value).flag("selected", *selected));
+    }
+    select
+}
+
+/// A text field. Nothing typed in the widget is offered to the browser's
+/// spelling, autocomplete or writing services, some of which send it away.
+fn input<'a>(class: &'static str, tag: &'static str) -> Node<'a> {
+    el(tag, class).attr("autocomplete", "off").attr("spellcheck", "false").attr("writingsuggestions", "false").attr("translate", "no")
+}
+
+/// The box for the text to check: a form whose submit checks it. (A
+/// textarea's text is its content, set as text.)
+fn check<'a>(c: &'a CheckView, title: Node<'a>) -> Node<'a> {
+    let hint = if c.error.is_some() { "pk-text-hint pk-error" } else { "pk-text-hint" };
+    let mut area = input("pk-textarea", "textarea").attr("id", "pk-text").attr("rows", "10").attr("aria-describedby", hint).flag("aria-invalid", c.error.is_some());
+    area.set_text(&c.text);
+    el("form", "pk-check")
+        .attr("data-form", "check")
+        .attr("novalidate", "")
+        .child(title)
+        .child(text("label", "pk-label", &c.label).attr("for", "pk-text"))
+        .child(text("p", "pk-hint", &c.hint).attr("id", "pk-text-hint"))
+        .maybe(c.error.as_ref().map(error))
+        .child(area)
+        .child(el("div", "pk-actions").child(text("button", "pk-button", &c.submit).attr("type", "submit")).child(button(&c.back)))
+}
+
+/// What the text shows: the warning signs, each with its sentences, why it
+/// matters and what to ask; the elements of a contract; the text with each
+/// sign marked and numbered as in the list; and who can check it.
+fn checked<'a>(c: &'a CheckedView, title: Node<'a>) -> Node<'a> {
+    let h3 = |t| text("h3", "pk-h3", t);
+    let mut section = el("section", "pk-checked").child(title).child(text("p", "pk-summary", &c.summary));
+    if !c.flags.is_empty() {
+        let mut list = el("ol", "pk-flags");
+        for f in &c.flags {
+            let mut item = el("li", "pk-flag").child(text("p", "pk-flag__name", &f.name));
+            for q in &f.quotes {
+                item.push(el("p", "pk-quote").child(text("span", "pk-quote__label", &c.labels[0])).child(text("q", "", q).attr("translate", "no")));
+            }
+            item.push(el("p", "").child(text("strong", "", &c.labels[1])).child(text("span", "", &f.why)));
+            item.push(el("p", "pk-ask").child(text("strong", "", &c.labels[2])).child(text("span", "", &f.ask)));
+            list.push(item);
+        }
+        section = section.child(h3(&c.flags_title)).child(list);
+    }
+    if !c.elements.is_empty() {
+        let mut list = el("ul", "pk-elements");
+        for (name, status, id) in &c.elements {
+            let class = match *id {
+                "found" => "pk-status pk-status--found",
+                "unclear" => "pk-status pk-status--unclear",
+                _ => "pk-status pk-status--missing",
+            };
+            list.push(el("li", "pk-element").child(text("span", "", name)).child(text("span", class, status)));
+        }
+        section = section.child(h3(&c.elements_title)).child(text("p", "pk-text", &c.elements_note)).child(list);
+    }
+    if !c.text.is_empty() {
+        let mut pasted = el("div", "pk-pasted").attr("translate", "no");
+        for (piece, mark) in &c.text {
+            pasted.push(match mark {
+                Some(n) => el("mark", "pk-mark").child(text("span", "", piece)).child(text("sup", "pk-mark__n", n)),
+                None => text("span", "", piece),
+            });
+        }
+        section = section.child(h3(&c.text_title)).child(pasted);
+    }
+    let mut actions = el("div", "pk-actions");
+    for b in &c.actions {
+        actions.push(button(b));
+    }
+    section.child(text("p", "pk-note", &c.not_legal)).child(actions).child(h3(&c.help_title)).child(referrals(&c.referrals, "h4"))
+}
+
+/// The pay check: a form, then what it says and its sources.
+fn pay<'a>(p: &'a PayView, title: Node<'a>) -> Node<'a> {
+    let mut form = el("form", "pk-pay").attr("data-form", "pay").attr("novalidate", "").child(title).child(text("p", "pk-text", &p.intro)).maybe(p.error.as_ref().map(error));
+    form.push(field("pk-country", &p.country.0, select(&p.country.1)));
+    form.push(field("pk-amount", &p.amount.0, input("pk-input", "input").attr("value", &p.amount.1).attr("inputmode", "decimal")));
+    form.push(field("pk-per", &p.per.0, select(&p.per.1)));
+    form.push(field("pk-hours", &p.hours.0, input("pk-input", "input").attr("value", &p.hours.1).attr("inputmode", "numeric")));
+    form.push(el("div", "pk-actions").child(text("button", "pk-button", &p.submit).attr("type", "submit")).child(button(&p.back)));
+    if !p.said.is_empty() {
+        form.push(list("pk-said", "", &p.said));
+        form.push(contacts(&p.sources));
+    }
+    form
 }

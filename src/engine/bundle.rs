@@ -8,10 +8,12 @@ use std::collections::BTreeSet;
 
 use super::answer::{Answer, Answers};
 use super::catalog::{placeholders, Catalogs, SOURCE_LANG};
+use super::check::Check;
 use super::condition::{Condition, Truth};
 use super::content::{IloEc, IloItem, Indicator, Kind, Module, Question, Questionnaire, Role, Sources};
 use super::directory::{countries, note_key, Contact, Directory};
 use super::translit::to_cyrillic;
+use super::value::Value;
 use super::{json_problem, truncate, List, Problem, Text};
 
 /// A whole bundle: what one widget needs to run.
@@ -22,6 +24,9 @@ pub struct Content {
     pub ilo_ec: IloEc,
     pub catalogs: Catalogs,
     pub directory: Directory,
+    /// The text check's rules and minimum wages, once the check pack is
+    /// added (see `check.rs`); none in the compiled content.
+    pub check: Option<Check>,
 }
 
 /// The text of the files a bundle is loaded from, with names for messages.
@@ -34,7 +39,61 @@ pub struct Files<'a> {
     pub referrals: Vec<(&'a str, &'a str)>,
 }
 
+/// The check pack of a language: `{"lang": …, "text": {…}}`, its texts of
+/// the text check (`check.*`), and in English's also `"rules"` and `"wages"`
+/// (see `check.rs`). The loader fetches them only for a page that offers
+/// the check, after the language packs.
 impl Content {
+    /// Adds a check pack; returns its language, or says why not.
+    pub fn add_check_pack(&mut self, pack: &str) -> Result<String, String> {
+        let value = super::value::from_str(pack).map_err(|e| e.to_string())?;
+        let lang = value
+            .get("lang")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        if let Some(rules) = value.get("rules") {
+            let mut problems = Vec::new();
+            let check = Check::read(
+                rules,
+                value.get("wages").unwrap_or(&Value::Null),
+                &mut problems,
+            );
+            if let Some(problem) = problems.first() {
+                return Err(problem.to_string());
+            }
+            self.check = Some(check);
+        }
+        let texts = value
+            .get("text")
+            .and_then(Value::as_object)
+            .ok_or("not a Putokaz check pack")?;
+        let mut added = false;
+        for catalog in self.catalogs.languages.to_mut() {
+            let cyrillic = catalog.lang() == "sr-Cyrl" && lang == "sr-Latn";
+            if catalog.lang() != lang && !cyrillic {
+                continue;
+            }
+            for (key, text) in texts.iter() {
+                let text = text.as_str().unwrap_or_default();
+                catalog.set(
+                    key,
+                    &if cyrillic {
+                        to_cyrillic(text)
+                    } else {
+                        text.to_string()
+                    },
+                );
+            }
+            added = true;
+        }
+        if added {
+            Ok(lang)
+        } else {
+            Err(super::concat(&["the language ", &lang, " is not loaded"]))
+        }
+    }
+
     /// Loads and checks a bundle. Whatever is broken is reported and left
     /// out; the rest is usable.
     pub fn load(files: &Files<'_>) -> (Content, Vec<Problem>) {
@@ -43,7 +102,7 @@ impl Content {
         let ilo_ec = parse_or_default(files.ilo_ec, &mut problems);
         let catalogs = Catalogs::load(&files.catalogs, &mut problems);
         let directory = Directory::load(&files.referrals, &mut problems);
-        let content = Content { questionnaire, ilo_ec, catalogs, directory };
+        let content = Content { questionnaire, ilo_ec, catalogs, directory, check: None };
         problems.extend(content.validate());
         (content, problems)
     }

@@ -17,11 +17,12 @@ pub enum Mode {
 }
 
 impl Mode {
-    /// Reads `screening`, `job-offer` or `job_offer`.
+    /// Reads `screening`, `job-offer` or `job_offer` (and `contract-check`,
+    /// the job offer starting with the text check).
     pub fn parse(text: &str) -> Option<Mode> {
         match text {
             "screening" => Some(Mode::Screening),
-            "job-offer" | "job_offer" => Some(Mode::JobOffer),
+            "job-offer" | "job_offer" | "contract-check" => Some(Mode::JobOffer),
             _ => None,
         }
     }

@@ -14,6 +14,7 @@ use super::answer::{Answer, Answers};
 use super::assess::assess;
 use super::bundle::Content;
 use super::catalog::fill;
+use super::check::{parse_amount, pay_check, Findings, Per, Verdict};
 use super::content::{Kind, Level, Mode, Role};
 use super::directory::{is_country_code, is_https_url, Audience, Confidence, Entry, Service};
 use super::partner::PartnerConfig;
@@ -40,7 +41,9 @@ pub struct Settings {
     /// loaded; empty: every language loaded.
     pub langs: Vec<String>,
     pub region: String,
-    pub mode: Option<Mode>,
+    /// The `mode` attribute: `screening`, `job-offer` or `contract-check`
+    /// (the job offer, starting with the text check).
+    pub mode: String,
     pub exit_url: String,
     pub config: String,
 }
@@ -78,6 +81,16 @@ pub enum Screen {
     Print,
     /// After a quick exit, while the page goes away.
     Exited,
+    /// The text check: the box for the text (`error`: it was empty).
+    Check {
+        error: bool,
+    },
+    /// What the text shows.
+    Checked,
+    /// The pay check (`error`: what was entered cannot be compared).
+    Pay {
+        error: bool,
+    },
 }
 
 /// What a person does, or what happens to the widget.
@@ -99,7 +112,8 @@ pub enum Action {
     /// Another language, from its button or the `lang` attribute.
     SetLang(String),
     SetRegion(String),
-    SetMode(Mode),
+    /// The `mode` attribute (see [`Settings::mode`]).
+    SetMode(String),
     SetExitUrl(String),
     /// A key press anywhere on the page at `at_ms` milliseconds: Shift three
     /// times within five seconds leaves; any other key starts the count again.
@@ -108,6 +122,22 @@ pub enum Action {
     Exit,
     /// The page is being left (pagehide): drop every answer.
     Wipe,
+    /// Open the text check.
+    OpenCheck,
+    /// The text as typed so far (kept when the screen is drawn again).
+    Text(String),
+    /// Check this text.
+    CheckText(String),
+    /// Open the pay check.
+    OpenPay,
+    /// Compare a pay: the country's code, the amount as written, the period
+    /// (`hour`, `day`, `week`, `month`) and the hours a week, if given.
+    PayCheck {
+        country: String,
+        amount: String,
+        per: String,
+        hours: String,
+    },
 }
 
 impl Action {
@@ -121,6 +151,8 @@ impl Action {
             "print" => Action::Print,
             "print-now" => Action::PrintNow,
             "exit" => Action::Exit,
+            "check" => Action::OpenCheck,
+            "pay" => Action::OpenPay,
             _ => return None,
         })
     }
@@ -135,6 +167,8 @@ impl Action {
             Action::Print => "print",
             Action::PrintNow => "print-now",
             Action::Exit => "exit",
+            Action::OpenCheck => "check",
+            Action::OpenPay => "pay",
             _ => "",
         }
     }
@@ -189,6 +223,20 @@ pub struct Flow {
     hotline: Option<String>,
     config_problems: Vec<String>,
     warnings: Vec<String>,
+    /// `mode="contract-check"`: the intro leads to the text check first.
+    check_first: bool,
+    /// What the person wrote for the checks: wiped with the answers.
+    checked: Checked,
+}
+
+/// The text check's state: the text, what it shows, and the pay check's values.
+#[derive(Debug, Clone, Default)]
+struct Checked {
+    text: String,
+    findings: Option<Findings>,
+    /// The answers the findings suggest: `(question, option)`.
+    suggested: Vec<(String, String)>,
+    pay: Option<[String; 4]>,
 }
 
 impl Flow {
@@ -215,7 +263,7 @@ impl Flow {
         let region = Some(settings.region.clone()).filter(|r| is_country_code(r)).or(config_region).unwrap_or_else(|| "RS".into());
         let lang = if settings.lang.is_empty() { "en" } else { &settings.lang };
         let flow = Flow {
-            session: Session::new(settings.mode.unwrap_or(Mode::Screening)),
+            session: Session::new(Mode::parse(&settings.mode).unwrap_or(Mode::Screening)),
             screen: Screen::Intro,
             lang: content.catalogs.resolve(lang).lang().to_string(),
             langs: settings.langs.clone(),
@@ -226,6 +274,8 @@ impl Flow {
             hotline,
             config_problems,
             warnings,
+            check_first: settings.mode == "contract-check",
+            checked: Checked::default(),
         };
         (flow, content)
     }
@@ -252,7 +302,7 @@ impl Flow {
     /// Does what the person did, and says what the page must do.
     pub fn apply(&mut self, content: &Content, action: Action) -> Effect {
         use Action as A;
-        if !matches!(action, A::Draft { .. } | A::SetLang(_) | A::SetRegion(_) | A::SetExitUrl(_) | A::Key { .. } | A::PrintNow) {
+        if !matches!(action, A::Draft { .. } | A::SetLang(_) | A::SetRegion(_) | A::SetExitUrl(_) | A::Key { .. } | A::PrintNow | A::Text(_)) {
             self.draft = None;
         }
         let ask = Screen::Question { error: None };
@@ -266,14 +316,54 @@ impl Flow {
             }
             A::Back => match self.screen {
                 Screen::Print => Screen::Result,
+                Screen::Check { .. } => Screen::Intro,
+                Screen::Checked => Screen::Check { error: false },
+                Screen::Pay { .. } if self.checked.findings.is_some() => Screen::Checked,
+                Screen::Pay { .. } => Screen::Intro,
                 Screen::Emergency | Screen::NotSafe => ask,
                 Screen::Intro | Screen::Exited => self.screen,
                 _ if self.session.back(content) => ask,
                 _ => Screen::Intro,
             },
             A::Restart => {
-                self.session.clear();
+                self.forget();
                 Screen::Intro
+            }
+            A::OpenCheck | A::Text(_) | A::CheckText(_) | A::OpenPay | A::PayCheck { .. }
+                if !super::CHECK =>
+            {
+                return Effect::None
+            }
+            A::OpenCheck => Screen::Check { error: false },
+            A::Text(text) => {
+                self.checked.text = text;
+                return Effect::None;
+            }
+            A::CheckText(text) => match &content.check {
+                Some(check) if !text.trim().is_empty() => {
+                    let findings = check.check(&text);
+                    self.checked.suggested = check.suggestions(&findings);
+                    self.checked.findings = Some(findings);
+                    self.checked.text = text;
+                    Screen::Checked
+                }
+                _ => Screen::Check { error: true },
+            },
+            A::OpenPay => Screen::Pay { error: false },
+            A::PayCheck {
+                country,
+                amount,
+                per,
+                hours,
+            } => {
+                let error = parse_amount(&amount).is_none()
+                    || Per::parse(&per).is_none()
+                    || !content
+                        .check
+                        .as_ref()
+                        .is_some_and(|c| c.wages.iter().any(|w| w.country == country));
+                self.checked.pay = Some([country, amount, per, hours]);
+                Screen::Pay { error }
             }
             A::Print => Screen::Print,
             A::PrintNow => return Effect::Print,
@@ -287,9 +377,13 @@ impl Flow {
                 }
                 return Effect::Draw;
             }
-            A::SetMode(mode) => {
-                if mode != self.session.mode {
+            A::SetMode(text) => {
+                let mode = Mode::parse(&text).unwrap_or(Mode::Screening);
+                let check_first = text == "contract-check";
+                if mode != self.session.mode || check_first != self.check_first {
+                    self.forget();
                     self.session = Session::new(mode);
+                    self.check_first = check_first;
                     self.screen = Screen::Intro;
                 }
                 return Effect::Draw;
@@ -314,14 +408,14 @@ impl Flow {
                 return self.apply(content, A::Exit);
             }
             A::Exit => {
-                self.session.clear();
+                self.forget();
                 self.shift_presses.clear();
                 self.screen = Screen::Exited;
                 return Effect::Leave(self.exit_url.clone());
             }
             A::Wipe => {
                 // A page restored from the back/forward cache shows the start again, never an answer.
-                self.session.clear();
+                self.forget();
                 self.shift_presses.clear();
                 if self.screen != Screen::Exited {
                     self.screen = Screen::Intro;
@@ -330,6 +424,14 @@ impl Flow {
             }
         };
         Effect::NewScreen
+    }
+
+    /// Drops every answer, and the text checked with what it showed.
+    fn forget(&mut self) {
+        self.session.clear();
+        if super::CHECK {
+            self.checked = Checked::default();
+        }
     }
 
     /// Whether the assessment was urgent before `question` was answered,
@@ -466,6 +568,73 @@ pub enum ScreenView {
     Print(PrintView),
     /// Only a line saying the page is being left.
     Exited(String),
+    Check(CheckView),
+    Checked(Box<CheckedView>),
+    Pay(PayView),
+}
+
+/// The box for the text to check.
+#[derive(Debug, Clone)]
+pub struct CheckView {
+    pub title: String,
+    pub label: String,
+    pub hint: String,
+    /// The text so far.
+    pub text: String,
+    pub error: Option<ErrorView>,
+    pub submit: String,
+    pub back: Button,
+}
+
+/// What the text shows.
+#[derive(Debug, Clone)]
+pub struct CheckedView {
+    pub title: String,
+    pub summary: String,
+    pub flags_title: String,
+    pub flags: Vec<FlagView>,
+    /// "In the text:", "Why it matters:", "Ask:".
+    pub labels: [String; 3],
+    pub elements_title: String,
+    pub elements_note: String,
+    /// Each element: its name, its status in words, and the status's name.
+    pub elements: Vec<(String, String, &'static str)>,
+    pub text_title: String,
+    /// The text in pieces: plain, or a warning sign's match with the sign's
+    /// number in the list (in the language's digits).
+    pub text: Vec<(String, Option<String>)>,
+    pub not_legal: String,
+    pub actions: Vec<Button>,
+    pub help_title: String,
+    pub referrals: Referrals,
+}
+
+#[derive(Debug, Clone)]
+pub struct FlagView {
+    pub name: String,
+    /// The sentences it was found in (none for something missing).
+    pub quotes: Vec<String>,
+    pub why: String,
+    pub ask: String,
+}
+
+/// The pay check: the form, and what it says once filled in.
+#[derive(Debug, Clone)]
+pub struct PayView {
+    pub title: String,
+    pub intro: String,
+    pub error: Option<ErrorView>,
+    /// The country's label and its options: `(code, "Germany (EUR)", selected)`,
+    /// after one with no value ("Choose a country").
+    pub country: (String, Vec<(String, String, bool)>),
+    pub amount: (String, String),
+    pub per: (String, Vec<(String, String, bool)>),
+    pub hours: (String, String),
+    pub submit: String,
+    /// The comparison, one sentence each, and its sources.
+    pub said: Vec<String>,
+    pub sources: Vec<ContactItem>,
+    pub back: Button,
 }
 
 #[derive(Debug, Clone)]
@@ -475,6 +644,8 @@ pub struct IntroView {
     /// Said when the partner config has problems.
     pub note: Option<String>,
     pub start: Button,
+    /// The other way in: the text check, or the questions.
+    pub other: Option<Button>,
 }
 
 /// A question on screen.
@@ -489,6 +660,8 @@ pub struct AskView {
     pub sensitive: Option<String>,
     /// "Choose all that apply", for multiple choice.
     pub multi: Option<String>,
+    /// Said when the options ticked were suggested by the text check.
+    pub suggested: Option<String>,
     pub error: Option<ErrorView>,
     pub input: Input,
     pub submit: String,
@@ -675,7 +848,31 @@ impl Flow {
         let t = |key: &str| catalogs.text(&self.lang, key).to_string();
         let button = |key: &str, action: Action, primary: bool| Button { text: t(key), action, primary };
         let job_mode = self.session.mode == Mode::JobOffer;
+        let check = super::CHECK && job_mode && content.check.is_some();
+        let check_first = check && self.check_first;
         let (screen, announce) = match self.screen {
+            Screen::Intro if check_first => {
+                let title = t("check.intro_title");
+                let mut paragraphs = Vec::new();
+                for key in [
+                    "check.intro_body",
+                    "check.intro_private",
+                    "check.intro_languages",
+                    "ui.intro_not_legal",
+                    "ui.intro_exit",
+                    "ui.intro_exit_limits",
+                ] {
+                    paragraphs.push(t(key));
+                }
+                let intro = IntroView {
+                    title: title.clone(),
+                    paragraphs,
+                    note: (!self.config_problems.is_empty()).then(|| t("ui.config_error")),
+                    start: button("check.open", Action::OpenCheck, true),
+                    other: Some(button("check.questions", Action::Start, false)),
+                };
+                (ScreenView::Intro(intro), title)
+            }
             Screen::Intro => {
                 let title = t("ui.intro_title");
                 let keys = ["ui.intro_body", "ui.intro_private", "ui.intro_not_legal", "ui.intro_skip", "ui.intro_exit", "ui.intro_exit_limits"];
@@ -694,6 +891,7 @@ impl Flow {
                     paragraphs,
                     note: (!self.config_problems.is_empty()).then(|| t("ui.config_error")),
                     start: button(if job_mode { "ui.start_job" } else { "ui.start" }, Action::Start, true),
+                    other: check.then(|| button("check.open", Action::OpenCheck, false)),
                 };
                 (ScreenView::Intro(intro), title)
             }
@@ -739,6 +937,30 @@ impl Flow {
                 (ScreenView::Print(view), title)
             }
             Screen::Exited => (ScreenView::Exited(t("ui.exiting")), String::new()),
+            Screen::Check { .. } | Screen::Checked | Screen::Pay { .. } if !super::CHECK => {
+                self.result(content, now)
+            }
+            Screen::Check { error } => {
+                let view = CheckView {
+                    title: t("check.title"),
+                    label: t("check.label"),
+                    hint: t("check.hint"),
+                    text: self.checked.text.clone(),
+                    error: error.then(|| ErrorView {
+                        title: t("ui.error_title"),
+                        text: t("check.error_empty"),
+                    }),
+                    submit: t("check.submit"),
+                    back: button("ui.back", Action::Back, false),
+                };
+                let announce = view
+                    .error
+                    .as_ref()
+                    .map_or_else(|| view.title.clone(), |e| e.text.clone());
+                (ScreenView::Check(view), announce)
+            }
+            Screen::Checked => self.checked_view(content, now),
+            Screen::Pay { error } => self.pay_view(content, now, error),
         };
         // In the order the page names them (packs arrive in any order), each once.
         let mut languages: Vec<LangView> = Vec::new();
@@ -755,7 +977,7 @@ impl Flow {
         View {
             lang: catalog.lang().to_string(),
             dir: catalog.meta.dir.to_string(),
-            label: t(if job_mode { "ui.widget_label_job" } else { "ui.widget_label" }),
+            label: t(if check_first { "check.widget_label" } else if job_mode { "ui.widget_label_job" } else { "ui.widget_label" }),
             skip: t("ui.exit_skip"),
             exit: t("ui.exit"),
             exit_hint: t("ui.exit_hint"),
@@ -780,6 +1002,15 @@ impl Flow {
         // What was ticked but not sent wins over the answer given before.
         let draft = self.draft.as_ref().filter(|(q, _)| q == id).map(|(_, values)| values);
         let previous = self.session.answers().get(id);
+        // Not answered yet: what the checked text suggests is ticked, and said so.
+        let suggested: Vec<String> = self
+            .checked
+            .suggested
+            .iter()
+            .filter(|(q, _)| q == id && previous.is_none())
+            .map(|(_, o)| o.clone())
+            .collect();
+        let draft = draft.or((!suggested.is_empty()).then_some(&suggested));
         let checked = |option: &str| match (draft, previous) {
             (Some(values), _) => values.iter().any(|v| v == option),
             (None, Some(Answer::Choice(c))) => c == option,
@@ -814,6 +1045,7 @@ impl Flow {
             hint: catalogs.resolve(lang).get(&hint_key).is_some().then(|| t(&hint_key)),
             sensitive: content.module(&question.module).is_some_and(|m| m.sensitive).then(|| t("ui.sensitive_note")),
             multi: question.kind.multiple().then(|| t("ui.choose_all")),
+            suggested: (!suggested.is_empty()).then(|| t("check.suggested")),
             error: error.map(|key| ErrorView { title: t("ui.error_title"), text: t(key) }),
             input,
             submit: t("ui.continue"),
@@ -912,6 +1144,253 @@ impl Flow {
             actions: vec![button("ui.print", Action::Print), button("ui.back", Action::Back), button("ui.restart", Action::Restart)],
         };
         (ScreenView::Result(Box::new(view)), title)
+    }
+
+    fn checked_view(&self, content: &Content, now: Now) -> (ScreenView, String) {
+        let lang = &self.lang;
+        let catalogs = &content.catalogs;
+        let t = |key: &str| catalogs.text(lang, key).to_string();
+        let (Some(check), Some(findings)) = (&content.check, &self.checked.findings) else {
+            return self.result(content, now);
+        };
+        let text = &self.checked.text;
+        let mut flags = Vec::new();
+        // Every match, in the order of the text: (start, end, the flag's number).
+        let mut marks = Vec::new();
+        for (n, hit) in findings.flags.iter().enumerate() {
+            let id = &check.flags[hit.rule].id;
+            let key = concat(&["check.flag.", id]);
+            let mut quotes = Vec::new();
+            for &(a, b) in &hit.sentences {
+                quotes.extend(text.get(a..b).map(String::from));
+            }
+            for &(a, b) in &hit.matches {
+                marks.push((a, b, n + 1));
+            }
+            flags.push(FlagView {
+                name: t(&key),
+                quotes,
+                why: t(&concat(&[&key, ".why"])),
+                ask: t(&concat(&[&key, ".ask"])),
+            });
+        }
+        super::sort_by(&mut marks, |a, b| a.0.cmp(&b.0));
+        let mut pieces = Vec::new();
+        let mut at = 0;
+        for (a, b, n) in marks {
+            // A match inside another is part of it.
+            if a < at {
+                continue;
+            }
+            pieces.extend(
+                text.get(at..a)
+                    .filter(|p| !p.is_empty())
+                    .map(|p| (p.to_string(), None)),
+            );
+            pieces.push((
+                text.get(a..b).unwrap_or_default().to_string(),
+                Some(catalogs.number(lang, n as i64)),
+            ));
+            at = b;
+        }
+        pieces.extend(
+            text.get(at..)
+                .filter(|p| !p.is_empty())
+                .map(|p| (p.to_string(), None)),
+        );
+        let mut elements = Vec::new();
+        for (rule, status) in check.elements.iter().zip(&findings.elements) {
+            elements.push((
+                t(&concat(&["check.el.", &rule.id])),
+                t(&concat(&["check.status.", status.name()])),
+                status.name(),
+            ));
+        }
+        let n = findings.flags.len();
+        let summary = if !findings.readable {
+            t("check.unreadable")
+        } else if n == 0 {
+            t("check.found_none")
+        } else {
+            fill(
+                catalogs.plural(lang, "check.found", n as u32),
+                &[("n", &catalogs.number(lang, n as i64))],
+            )
+        };
+        let button = |key: &str, action: Action, primary: bool| Button {
+            text: t(key),
+            action,
+            primary,
+        };
+        let title = t("check.result_title");
+        let view = CheckedView {
+            title: title.clone(),
+            summary,
+            flags_title: t("check.flags_title"),
+            flags,
+            labels: [t("check.quote"), t("check.why"), t("check.ask")],
+            elements_title: t("check.elements_title"),
+            elements_note: t("check.elements_note"),
+            elements: if findings.readable {
+                elements
+            } else {
+                Vec::new()
+            },
+            text_title: t("check.text_title"),
+            text: if n > 0 { pieces } else { Vec::new() },
+            not_legal: t("check.not_legal"),
+            actions: vec![
+                button("check.questions", Action::Start, true),
+                button("check.pay_open", Action::OpenPay, false),
+                button("check.again", Action::OpenCheck, false),
+            ],
+            help_title: t("check.help_title"),
+            referrals: referrals(content, lang, &self.report(content, now), false),
+        };
+        (ScreenView::Checked(Box::new(view)), title)
+    }
+
+    fn pay_view(&self, content: &Content, now: Now, error: bool) -> (ScreenView, String) {
+        let lang = &self.lang;
+        let catalogs = &content.catalogs;
+        let t = |key: &str| catalogs.text(lang, key).to_string();
+        let wages = content.check.as_ref().map_or(&[][..], |c| &c.wages[..]);
+        let empty = Default::default();
+        let [country, amount, per, hours] = self.checked.pay.as_ref().unwrap_or(&empty);
+        let country_name = |code: &str| text(content, lang, &["country.", code]);
+        let mut countries: Vec<(String, String, bool)> = Vec::new();
+        for wage in wages {
+            if !countries.iter().any(|(c, _, _)| *c == wage.country) {
+                let label = if wage.currency.is_empty() {
+                    country_name(&wage.country)
+                } else {
+                    concat(&[&country_name(&wage.country), " (", &wage.currency, ")"])
+                };
+                countries.push((wage.country.clone(), label, wage.country == *country));
+            }
+        }
+        super::sort_by(&mut countries, |a, b| fold(&a.1).cmp(&fold(&b.1)));
+        countries.insert(
+            0,
+            (String::new(), t("check.pay_choose"), country.is_empty()),
+        );
+        let mut pers = Vec::new();
+        for p in Per::ALL {
+            pers.push((
+                p.name().to_string(),
+                t(&concat(&["check.pay_per.", p.name()])),
+                per.as_str() == p.name() || (per.is_empty() && p == Per::Month),
+            ));
+        }
+        let mut said = Vec::new();
+        let mut sources = Vec::new();
+        let today = super::time::date_of(now.minutes());
+        if let (false, Some(cents), Some(per)) = (error, parse_amount(amount), Per::parse(per)) {
+            let week: Option<u32> = parse_amount(hours)
+                .map(|h| (h / 100) as u32)
+                .filter(|h| *h > 0);
+            for c in pay_check(wages, country, &today, cents, per, week) {
+                let w = c.wage;
+                if let Some(minimum) = w.amount {
+                    let key = if w.region.is_empty() {
+                        "check.pay_minimum"
+                    } else {
+                        "check.pay_minimum_region"
+                    };
+                    let minimum = super::check::amount_text(minimum);
+                    let per_text = t(&concat(&["check.pay_per.", w.per.name()]));
+                    said.push(fill(
+                        &t(key),
+                        &[
+                            ("country", &country_name(&w.country)),
+                            ("region", &w.region),
+                            ("amount", &minimum),
+                            ("currency", &w.currency),
+                            ("per", &per_text),
+                            ("date", &w.since),
+                        ],
+                    ));
+                    said.push(t(if w.net {
+                        "check.pay_net"
+                    } else {
+                        "check.pay_gross"
+                    }));
+                }
+                said.push(match c.verdict {
+                    Verdict::NoMinimum => fill(
+                        &t("check.pay_no_minimum"),
+                        &[("country", &country_name(&w.country))],
+                    ),
+                    Verdict::Below => t("check.pay_below"),
+                    Verdict::AtLeast => t("check.pay_at_least"),
+                    Verdict::MuchHigher => t("check.pay_much_higher"),
+                });
+                if c.verdict != Verdict::NoMinimum && per != w.per {
+                    let hours = week.or(w.full_time_hours).unwrap_or(40);
+                    said.push(fill(
+                        &t("check.pay_assumed"),
+                        &[("hours", &catalogs.number(lang, hours.into()))],
+                    ));
+                }
+                if c.over_max_hours {
+                    said.push(fill(
+                        &t("check.pay_over_hours"),
+                        &[(
+                            "max",
+                            &catalogs.number(lang, w.max_week_hours.unwrap_or_default().into()),
+                        )],
+                    ));
+                }
+                // Checked to start with https:// when the table was read.
+                let host = w
+                    .source
+                    .get(8..)
+                    .unwrap_or_default()
+                    .split('/')
+                    .next()
+                    .unwrap_or_default();
+                if !sources
+                    .iter()
+                    .any(|s: &ContactItem| s.href.as_deref() == Some(&w.source))
+                {
+                    sources.push(ContactItem {
+                        label: concat(&[&t("check.pay_source"), " "]),
+                        value: host.to_string(),
+                        href: Some(w.source.clone()),
+                        external: true,
+                        note: Some(concat(&[" (", &w.source_date, ")"])),
+                    });
+                }
+            }
+        }
+        let title = t("check.pay_title");
+        let view = PayView {
+            title: title.clone(),
+            intro: t("check.pay_intro"),
+            error: error.then(|| ErrorView {
+                title: t("ui.error_title"),
+                text: t("check.pay_error"),
+            }),
+            country: (t("check.pay_country"), countries),
+            amount: (t("check.pay_amount"), amount.clone()),
+            per: (t("check.pay_per"), pers),
+            hours: (t("check.pay_hours"), hours.clone()),
+            submit: t("check.pay_submit"),
+            said,
+            sources,
+            back: Button {
+                text: t("ui.back"),
+                action: Action::Back,
+                primary: false,
+            },
+        };
+        let announce = view
+            .error
+            .as_ref()
+            .map(|e| e.text.clone())
+            .or_else(|| view.said.last().cloned())
+            .unwrap_or_else(|| title.clone());
+        (ScreenView::Pay(view), announce)
     }
 }
 

@@ -20,7 +20,7 @@
 //! 3. `condition`: when a question shows or an indicator fires
 //! 4. `content`: the questionnaire's model: modules, questions, indicators, ILO/EC grades, levels
 //! 5. `catalog`, `directory`: messages per language; services and how to reach them
-//! 6. `read`: directory entries read strictly from JSON, as partners write them
+//! 6. `read`, `check`: directory entries read strictly from JSON, as partners write them; the text check's rules and the pay check
 //! 7. `bundle`: a whole [`Content`], loaded from its files and checked as one
 //! 8. `session`: one person's way through the questions
 //! 9. `assess`: answers to indicators, dimensions and a level
@@ -34,11 +34,17 @@
 // for the native unit tests).
 #![cfg_attr(not(test), warn(clippy::disallowed_methods))]
 
+/// Whether the flow offers the text check (the `check` feature): a
+/// constant, so the browser build without it leaves out all the code that
+/// only the check's screens reach.
+pub const CHECK: bool = cfg!(feature = "check");
+
 pub mod translit;
 pub mod time;
 pub mod plural;
 pub mod value;
 pub mod answer;
+pub mod check;
 pub mod condition;
 pub mod content;
 pub mod catalog;

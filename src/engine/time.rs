@@ -112,6 +112,19 @@ pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (if month <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, month, day)
 }
 
+/// The UTC date of a time, as `YYYY-MM-DD`.
+pub fn date_of(minutes: UtcMinutes) -> String {
+    let (year, month, day) = civil_from_days(minutes.div_euclid(1440));
+    let two = |n: u32| super::concat(&[if n < 10 { "0" } else { "" }, &super::decimal(n.into())]);
+    super::concat(&[
+        &super::decimal(year.max(0) as u64),
+        "-",
+        &two(month),
+        "-",
+        &two(day),
+    ])
+}
+
 fn weekday_of(year: i64, month: u32, day: u32) -> i64 {
     (days_from_civil(year, month, day) + 3).rem_euclid(7)
 }

@@ -374,7 +374,7 @@ impl Project {
 
     fn english_texts(&self) -> Result<BTreeMap<String, String>, String> {
         let mut out = BTreeMap::new();
-        for file in ["content.json", "ui.json"] {
+        for file in ["content.json", "ui.json", "check.json"] {
             out.extend(read_catalog(&self.dir(SOURCE_LANG).join(file))?.messages);
         }
         Ok(out)
@@ -721,7 +721,7 @@ mod tests {
     #[test]
     fn catalog_files_are_written_as_they_were_read() {
         for lang in ["en", "sr-Latn"] {
-            for file in ["content.json", "ui.json"] {
+            for file in ["content.json", "ui.json", "check.json"] {
                 let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/data/catalogs").join(lang).join(file);
                 let text = std::fs::read_to_string(&path).unwrap();
                 assert_eq!(write_catalog(&read_catalog(&path).unwrap()), text, "{lang}/{file}");
