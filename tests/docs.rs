@@ -1,5 +1,6 @@
 //! docs/METHODOLOGY.md restates the content for reviewers: the modules and
-//! their questions, every indicator, and the ILO/EC items. This test makes
+//! their questions, every indicator, the ILO/EC items, and the text check's
+//! red flags and contract elements with their sources. This test makes
 //! those parts from the content and fails when the page says otherwise;
 //! `UPDATE_DOCS=1 cargo test --test docs` rewrites the generated tables.
 
@@ -98,10 +99,28 @@ fn coverage_table(content: &Content) -> String {
     out
 }
 
-/// The text between a section's heading and the next heading.
+/// The text check's rules (src/data/check/rules.json) as tables: each red
+/// flag, or each contract element, with what the person sees, the answer it
+/// suggests, how many patterns it has, and its source.
+fn check_table(content: &Content, list: &str) -> String {
+    let rules: serde_json::Value = serde_json::from_str(source::CHECK_RULES.1).unwrap();
+    let (prefix, header) = if list == "flags" { ("check.flag.", "Columns: the rule; what the person sees; the job-offer answer it suggests; the number of patterns (English / Serbian, with `except` and `unless` ones); and its source.\n\n| red flag | shown as | suggests | patterns (en / sr) | source |\n|---|---|---|---|---|\n") } else { ("check.el.", "Columns: the element; what the person sees; the job-offer answer it suggests (when the text is a contract); the number of patterns (English / Serbian, with `unclear` ones); and its legal basis.\n\n| element | shown as | suggests | patterns (en / sr) | legal basis |\n|---|---|---|---|---|\n") };
+    let mut out = header.to_string();
+    for rule in rules[list].as_array().unwrap() {
+        let id = rule["id"].as_str().unwrap();
+        let count = |lang: &str| -> usize { ["patterns", "except", "unless", "unclear"].iter().map(|k| rule[k][lang].as_array().map_or(0, Vec::len)).sum() };
+        let patterns = if rule["when_missing"].is_string() { format!("when `{}` is not found", rule["when_missing"].as_str().unwrap()) } else { format!("{} / {}", count("en"), count("sr")) };
+        let suggests = rule["answer"].as_str().map_or("–".to_string(), |a| format!("`{a}`"));
+        let shown = content.catalogs.text("en", &format!("{prefix}{id}")).to_string();
+        out += &format!("| `{id}` | {shown} | {suggests} | {patterns} | {} |\n", rule["source"].as_str().unwrap());
+    }
+    out
+}
+
+/// The text between a section's heading and the next heading (of its level or higher).
 fn section(page: &str, heading: &str) -> (usize, usize) {
-    let start = page.find(heading).unwrap_or_else(|| panic!("{PAGE} has no \"{heading}\"")) + heading.len() + 2;
-    let end = page[start..].find("\n## ").map_or(page.len(), |i| start + i + 1);
+    let start = page.find(heading).unwrap_or_else(|| panic!("{PAGE} has no \"{heading}\"")) + heading.len() + 1;
+    let end = [page[start..].find("\n## "), page[start..].find("\n### ").filter(|_| heading.starts_with("### "))].into_iter().flatten().min().map_or(page.len(), |i| start + i + 1);
     (start, end)
 }
 
@@ -110,7 +129,13 @@ fn the_methodology_tables_are_the_content() {
     let content = content();
     let mut page = std::fs::read_to_string(PAGE).unwrap();
     let mut stale = Vec::new();
-    for (heading, table) in [("## Every indicator\n", indicators_table(&content)), ("## ILO/EC coverage\n", coverage_table(&content))] {
+    let tables = [
+        ("## Every indicator\n", indicators_table(&content)),
+        ("## ILO/EC coverage\n", coverage_table(&content)),
+        ("### Every red flag the text check looks for\n", check_table(&content, "flags")),
+        ("### Every contract element the text check looks for\n", check_table(&content, "elements")),
+    ];
+    for (heading, table) in tables {
         let (start, end) = section(&page, heading);
         let body = format!("{table}\n");
         if page[start..end] != body {

@@ -28,7 +28,7 @@ usage:
   putokaz validate FILE...
       Check partner configs or content files; print each problem with its
       location. Exit status 1 if there is any.
-{check}
+  {check}
   {catalog}
 languages: en, sr-Latn, sr-Cyrl";
 

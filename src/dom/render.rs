@@ -404,7 +404,10 @@ fn input<'a>(class: &'static str, tag: &'static str) -> Node<'a> {
 /// textarea's text is its content, set as text.)
 fn check<'a>(c: &'a CheckView, title: Node<'a>) -> Node<'a> {
     let hint = if c.error.is_some() { "pk-text-hint pk-error" } else { "pk-text-hint" };
-    let mut area = input("pk-textarea", "textarea").attr("id", "pk-text").attr("rows", "10").attr("aria-describedby", hint).flag("aria-invalid", c.error.is_some());
+    let mut area = input("pk-textarea", "textarea").attr("id", "pk-text").attr("rows", "10").attr("aria-describedby", hint);
+    if c.error.is_some() {
+        area = area.attr("aria-invalid", "true");
+    }
     area.set_text(&c.text);
     el("form", "pk-check")
         .attr("data-form", "check")

@@ -139,46 +139,33 @@ impl Pattern {
 
     /// The first match in these words: the first and the last word's index.
     fn find(&self, words: &[Word]) -> Option<(usize, usize)> {
-        (0..words.len()).find_map(|start| {
-            self.steps[0]
-                .ends(words, start)
-                .into_iter()
-                .find_map(|end| self.rest(words, end, 1))
-                .map(|end| (start, end))
-        })
+        (0..words.len()).find_map(|start| self.from(words, start, 0).map(|end| (start, end)))
     }
 
-    /// Matches the steps from `step` after the word at `at`; the last word's index.
-    fn rest(&self, words: &[Word], at: usize, step: usize) -> Option<usize> {
-        let Some(next) = self.steps.get(step) else {
-            return Some(at);
-        };
-        (at + 1..words.len().min(at + 2 + next.gap)).find_map(|i| {
-            next.ends(words, i)
-                .into_iter()
-                .find_map(|end| self.rest(words, end, step + 1))
+    /// Matches step `step` from the word at `at`, then the steps after it,
+    /// each within its gap; the last word's index. (No allocation: this runs
+    /// for every word of a text and every pattern.)
+    fn from(&self, words: &[Word], at: usize, step: usize) -> Option<usize> {
+        self.steps[step].alts.iter().find_map(|row| {
+            let matched = row.iter().enumerate().all(|(i, alt)| words.get(at + i).is_some_and(|word| alt.matches(word)));
+            let end = at + row.len() - 1;
+            match self.steps.get(step + 1) {
+                _ if !matched => None,
+                None => Some(end),
+                Some(next) => (end + 1..words.len().min(end + 2 + next.gap)).find_map(|i| self.from(words, i, step + 1)),
+            }
         })
     }
 }
 
-impl Step {
-    /// Where each alternative that matches from the word at `at` ends.
-    fn ends(&self, words: &[Word], at: usize) -> Vec<usize> {
-        let mut ends = Vec::new();
-        for row in &self.alts {
-            let matched = row.iter().enumerate().all(|(i, alt)| {
-                words.get(at + i).is_some_and(|word| match alt {
-                    Alt::Word(w) => word.text == *w,
-                    Alt::Prefix(p) => word.text.starts_with(p.as_str()),
-                    Alt::Number => word.number,
-                    Alt::Name => word.name,
-                })
-            });
-            if matched {
-                ends.push(at + row.len() - 1);
-            }
+impl Alt {
+    fn matches(&self, word: &Word) -> bool {
+        match self {
+            Alt::Word(w) => word.text == *w,
+            Alt::Prefix(p) => word.text.starts_with(p.as_str()),
+            Alt::Number => word.number,
+            Alt::Name => word.name,
         }
-        ends
     }
 }
 
@@ -216,7 +203,7 @@ fn sentences(text: &str) -> Vec<Vec<Word>> {
         };
         if joins {
             let w = word.as_mut().expect("joins only a word");
-            w.text.push_str(&fold_char(c));
+            push_folded(&mut w.text, c);
             w.end = at + c.len_utf8();
             continue;
         }
@@ -230,8 +217,13 @@ fn sentences(text: &str) -> Vec<Vec<Word>> {
         };
         if is_word(c) || symbol.is_some() {
             let name = is_capital(c) && !last.is_empty();
+            let mut text = String::new();
+            match symbol {
+                Some(symbol) => text.push_str(symbol),
+                None => push_folded(&mut text, c),
+            }
             let w = Word {
-                text: symbol.map_or_else(|| fold_char(c), Into::into),
+                text,
                 number: digit,
                 name,
                 start: at,
@@ -286,12 +278,14 @@ fn is_capital(c: char) -> bool {
             && c != '×'
 }
 
-fn fold_char(c: char) -> String {
+/// Adds a character as [`fold`] writes it (ASCII without allocating).
+fn push_folded(text: &mut String, c: char) {
     if c.is_ascii() {
-        return c.to_ascii_lowercase().into();
+        text.push(c.to_ascii_lowercase());
+    } else {
+        let mut buf = [0u8; 4];
+        text.push_str(&fold(c.encode_utf8(&mut buf)));
     }
-    let mut buf = [0u8; 4];
-    fold(c.encode_utf8(&mut buf))
 }
 
 /// What a text shows.
@@ -371,15 +365,16 @@ impl Check {
                 sentences: Vec::new(),
             };
             for sentence in &sentences {
-                if rule.except.iter().any(|p| p.find(sentence).is_some()) {
-                    continue;
-                }
                 let before = hit.matches.len();
                 for (a, b) in rule.patterns.iter().filter_map(|p| p.find(sentence)) {
                     let span = (sentence[a].start, sentence[b].end);
                     if !hit.matches.contains(&span) {
                         hit.matches.push(span);
                     }
+                }
+                // Only a sentence with a match is looked at for what cancels it.
+                if hit.matches.len() > before && rule.except.iter().any(|p| p.find(sentence).is_some()) {
+                    hit.matches.truncate(before);
                 }
                 if hit.matches.len() > before {
                     let end = sentence[sentence.len() - 1].end;

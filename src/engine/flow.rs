@@ -323,6 +323,8 @@ impl Flow {
                 Screen::Emergency | Screen::NotSafe => ask,
                 Screen::Intro | Screen::Exited => self.screen,
                 _ if self.session.back(content) => ask,
+                // Back from the first question returns to what the text showed, if it was checked.
+                _ if super::CHECK && self.checked.findings.is_some() => Screen::Checked,
                 _ => Screen::Intro,
             },
             A::Restart => {
@@ -1228,7 +1230,8 @@ impl Flow {
             summary,
             flags_title: t("check.flags_title"),
             flags,
-            labels: [t("check.quote"), t("check.why"), t("check.ask")],
+            // Each followed by a space: copied text and reading order keep the words apart.
+            labels: [concat(&[&t("check.quote"), " "]), concat(&[&t("check.why"), " "]), concat(&[&t("check.ask"), " "])],
             elements_title: t("check.elements_title"),
             elements_note: t("check.elements_note"),
             elements: if findings.readable {
@@ -1245,7 +1248,13 @@ impl Flow {
                 button("check.again", Action::OpenCheck, false),
             ],
             help_title: t("check.help_title"),
-            referrals: referrals(content, lang, &self.report(content, now), false),
+            referrals: {
+                // The two the job-offer result lists first: the contract check
+                // (ASTRA in Serbia) and the register of licensed agencies.
+                let mut list = referrals(content, lang, &self.report(content, now), false);
+                list.items.truncate(2);
+                list
+            },
         };
         (ScreenView::Checked(Box::new(view)), title)
     }

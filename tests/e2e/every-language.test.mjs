@@ -20,7 +20,8 @@ const CATALOGS = new URL('../../src/data/catalogs/', import.meta.url);
 
 /** The languages of the build: en, each pack's, and Serbian Cyrillic (in the Serbian pack). */
 function languages() {
-  const packs = readdirSync(PKG).map((f) => /^putokaz\.(.+)\.txt$/.exec(f)?.[1]).filter(Boolean);
+  // (The text check's packs, putokaz.check.<lang>.txt, are no languages.)
+  const packs = readdirSync(PKG).map((f) => /^putokaz\.(?!check\.)(.+)\.txt$/.exec(f)?.[1]).filter(Boolean);
   const tags = ['en', ...packs];
   if (packs.includes('sr-Latn')) tags.push('sr-Cyrl');
   return tags;

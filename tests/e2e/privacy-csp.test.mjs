@@ -139,3 +139,22 @@ test("connect-src 'none' blocks the module's one fetch: the fallback stays", asy
 test("without 'wasm-unsafe-eval' the module cannot compile: the fallback stays", async () => {
   await blockedWith(ISSUE_6_POLICY.replace(" 'wasm-unsafe-eval'", ''), 'script-src');
 });
+
+test('the text check under the recommended policy (as served): paste, check, pay check, no violation', async () => {
+  const page = await watched(null);
+  const response = await page.goto(`${BASE}/contract-check.html`);
+  assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
+  await mounted(page);
+  const w = widget(page);
+  await w.locator('[data-action=check]').click();
+  await w.locator('textarea#pk-text').fill('Posao u Nemačkoj, plata do 3000 € mesečno! Pasoš ostaje kod poslodavca. Javite se na Viber.');
+  await w.locator('form.pk-check button[type=submit]').click();
+  await w.locator('mark.pk-mark').first().waitFor();
+  await w.locator('[data-action=pay]').click();
+  await w.locator('select#pk-country').selectOption('DE');
+  await w.locator('input#pk-amount').fill('1200');
+  await w.locator('form.pk-pay button[type=submit]').click();
+  await w.locator('.pk-said').waitFor();
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(page.errors, []);
+});

@@ -28,7 +28,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const TARGET_MS = 16;
 
 const packs = readdirSync(new URL('../../../www/pkg/', import.meta.url))
-  .map((f) => /^putokaz\.(.+)\.txt$/.exec(f)?.[1]).filter(Boolean);
+  .map((f) => /^putokaz\.(?!check\.)(.+)\.txt$/.exec(f)?.[1]).filter(Boolean);
 const LANGUAGES = ['en', ...packs, ...(packs.includes('sr-Latn') ? ['sr-Cyrl'] : [])];
 // A short screening to a result (the fast path of every-language.test.mjs).
 const FAST = ['no', 'yes', 'self', '18_plus', 'RS', 'family', 'none', 'none', 'none', 'prefer_not'];
