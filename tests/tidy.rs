@@ -443,6 +443,8 @@ fn readme_states_the_enforced_size_budgets() {
     let readme = std::fs::read_to_string("README.md").unwrap();
     let stated = format!("over the {} KB gzipped budget or a language pack over {} KB gzipped", kb("budget"), kb("pack_budget"));
     assert!(readme.contains(&stated), "README.md must say \"{stated}\", the budgets in .ci/size");
+    let check = format!("the core with the text check over {} KB gzipped or its English pack over {} KB gzipped", kb("check_budget"), kb("check_pack_budget"));
+    assert!(readme.contains(&check), "README.md must say \"{check}\", the budgets in .ci/size");
 }
 
 /// The country questions offer every ISO 3166-1 country (249), each named in
