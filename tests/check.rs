@@ -39,7 +39,22 @@ fn the_corpus_meets_the_goals_and_no_fair_sample_gets_a_red_flag() {
 
 #[test]
 fn the_corpus_is_labelled_with_the_rules_ids_in_three_scripts() {
-    let flags = ["fee", "debt", "documents", "tourist_visa", "permit_later", "high_pay", "pay_method", "no_employer", "messenger", "pressure", "no_contract", "housing_cost", "no_leaving", "penalties"];
+    let flags = [
+        "fee",
+        "debt",
+        "documents",
+        "tourist_visa",
+        "permit_later",
+        "high_pay",
+        "pay_method",
+        "no_employer",
+        "messenger",
+        "pressure",
+        "no_contract",
+        "housing_cost",
+        "no_leaving",
+        "penalties",
+    ];
     for file in ["tests/check/corpus.json", "tests/check/heldout.json"] {
         let corpus: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
         let samples = corpus["samples"].as_array().unwrap();

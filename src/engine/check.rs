@@ -90,11 +90,7 @@ impl Pattern {
         let mut gap = 0;
         for part in source.split_whitespace() {
             if let Some(n) = part.strip_prefix('~') {
-                gap = n
-                    .parse()
-                    .ok()
-                    .filter(|n| (1..=9).contains(n))
-                    .ok_or("`~` takes a number from 1 to 9")?;
+                gap = n.parse().ok().filter(|n| (1..=9).contains(n)).ok_or("`~` takes a number from 1 to 9")?;
                 continue;
             }
             let mut alts = Vec::new();
@@ -111,11 +107,7 @@ impl Pattern {
                     } else if word == "@" {
                         Alt::Name
                     } else if word.is_empty() || !word.chars().all(is_word) {
-                        return Err(super::concat(&[
-                            "`",
-                            one,
-                            "` is not a word, `word*`, `#` or `@`",
-                        ]));
+                        return Err(super::concat(&["`", one, "` is not a word, `word*`, `#` or `@`"]));
                     } else if prefix {
                         Alt::Prefix(word)
                     } else {
@@ -130,11 +122,7 @@ impl Pattern {
         if steps.is_empty() || gap > 0 {
             return Err("a pattern needs a word, and a word after `~n`".into());
         }
-        Ok(Pattern {
-            lang: lang.into(),
-            source: source.into(),
-            steps,
-        })
+        Ok(Pattern { lang: lang.into(), source: source.into(), steps })
     }
 
     /// The first match in these words: the first and the last word's index.
@@ -193,12 +181,7 @@ fn sentences(text: &str) -> Vec<Vec<Word>> {
         // Digits, and `.` or `,` between digits, make one number: "1.200,50".
         let in_number = word.as_ref().is_some_and(|w| w.number);
         let joins = match &word {
-            Some(w) => {
-                (is_word(c) && digit == w.number)
-                    || (in_number
-                        && matches!(c, '.' | ',')
-                        && next.is_some_and(|n| n.is_ascii_digit()))
-            }
+            Some(w) => (is_word(c) && digit == w.number) || (in_number && matches!(c, '.' | ',') && next.is_some_and(|n| n.is_ascii_digit())),
             None => false,
         };
         if joins {
@@ -222,13 +205,7 @@ fn sentences(text: &str) -> Vec<Vec<Word>> {
                 Some(symbol) => text.push_str(symbol),
                 None => push_folded(&mut text, c),
             }
-            let w = Word {
-                text,
-                number: digit,
-                name,
-                start: at,
-                end: at + c.len_utf8(),
-            };
+            let w = Word { text, number: digit, name, start: at, end: at + c.len_utf8() };
             if symbol.is_some() {
                 last.push(w);
             } else {
@@ -240,9 +217,7 @@ fn sentences(text: &str) -> Vec<Vec<Word>> {
             '\n' | '!' | '?' => true,
             // Not before a small letter or a digit: "2. marta", "d.o.o. sa sedištem".
             '.' => {
-                let after = text
-                    .get(at + 1..)
-                    .and_then(|t| t.trim_start().chars().next());
+                let after = text.get(at + 1..).and_then(|t| t.trim_start().chars().next());
                 next.is_none_or(char::is_whitespace)
                     && !after.is_some_and(|c| is_word(c) && !is_capital(c))
                     && last.last().is_some_and(|w| w.number || w.text.len() >= 3)
@@ -253,10 +228,7 @@ fn sentences(text: &str) -> Vec<Vec<Word>> {
             sentences.push(Vec::new());
         }
     }
-    sentences
-        .last_mut()
-        .expect("one sentence at least")
-        .extend(word);
+    sentences.last_mut().expect("one sentence at least").extend(word);
     sentences.retain(|s| !s.is_empty());
     sentences
 }
@@ -273,9 +245,7 @@ fn is_word(c: char) -> bool {
 
 /// A capital of the Latin and Cyrillic alphabets the rules read.
 fn is_capital(c: char) -> bool {
-    c.is_ascii_uppercase()
-        || matches!(c, '\u{c0}'..='\u{de}' | '\u{400}'..='\u{42f}' | 'Č' | 'Ć' | 'Š' | 'Ž' | 'Đ')
-            && c != '×'
+    c.is_ascii_uppercase() || matches!(c, '\u{c0}'..='\u{de}' | '\u{400}'..='\u{42f}' | 'Č' | 'Ć' | 'Š' | 'Ž' | 'Đ') && c != '×'
 }
 
 /// Adds a character as [`fold`] writes it (ASCII without allocating).
@@ -331,39 +301,25 @@ impl Check {
     /// Checks a text.
     pub fn check(&self, text: &str) -> Findings {
         let sentences = sentences(text);
-        let mut findings = Findings {
-            readable: self.readable(&sentences),
-            contract: false,
-            flags: Vec::new(),
-            elements: Vec::new(),
-        };
+        let mut findings = Findings { readable: self.readable(&sentences), contract: false, flags: Vec::new(), elements: Vec::new() };
         if !findings.readable {
             return findings;
         }
         let any = |patterns: &[Pattern], except: &[Pattern]| {
-            sentences.iter().any(|s| {
-                patterns.iter().any(|p| p.find(s).is_some())
-                    && !except.iter().any(|p| p.find(s).is_some())
-            })
+            sentences.iter().any(|s| patterns.iter().any(|p| p.find(s).is_some()) && !except.iter().any(|p| p.find(s).is_some()))
         };
         findings.contract = any(&self.contract, &[]);
         for rule in &self.elements {
-            findings
-                .elements
-                .push(if any(&rule.patterns, &rule.except) {
-                    Status::Found
-                } else if any(&rule.unclear, &[]) {
-                    Status::Unclear
-                } else {
-                    Status::Missing
-                });
+            findings.elements.push(if any(&rule.patterns, &rule.except) {
+                Status::Found
+            } else if any(&rule.unclear, &[]) {
+                Status::Unclear
+            } else {
+                Status::Missing
+            });
         }
         for (i, rule) in self.flags.iter().enumerate() {
-            let mut hit = Hit {
-                rule: i,
-                matches: Vec::new(),
-                sentences: Vec::new(),
-            };
+            let mut hit = Hit { rule: i, matches: Vec::new(), sentences: Vec::new() };
             for sentence in &sentences {
                 let before = hit.matches.len();
                 for (a, b) in rule.patterns.iter().filter_map(|p| p.find(sentence)) {
@@ -378,20 +334,12 @@ impl Check {
                 }
                 if hit.matches.len() > before {
                     let end = sentence[sentence.len() - 1].end;
-                    let end = end
-                        + text
-                            .get(end..)
-                            .and_then(|t| t.chars().next())
-                            .filter(|c| matches!(c, '.' | '!' | '?'))
-                            .map_or(0, char::len_utf8);
+                    let end = end + text.get(end..).and_then(|t| t.chars().next()).filter(|c| matches!(c, '.' | '!' | '?')).map_or(0, char::len_utf8);
                     hit.sentences.push((sentence[0].start, end));
                 }
             }
-            let missing = rule
-                .when_missing
-                .as_ref()
-                .and_then(|id| self.elements.iter().position(|e| e.id == *id))
-                .is_some_and(|e| findings.elements[e] != Status::Found);
+            let missing =
+                rule.when_missing.as_ref().and_then(|id| self.elements.iter().position(|e| e.id == *id)).is_some_and(|e| findings.elements[e] != Status::Found);
             if (!hit.matches.is_empty() || missing) && !any(&rule.unless, &[]) {
                 findings.flags.push(hit);
             }
@@ -414,16 +362,8 @@ impl Check {
     pub fn suggestions(&self, findings: &Findings) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = Vec::new();
         let flags = findings.flags.iter().map(|hit| &self.flags[hit.rule]);
-        let elements = self
-            .elements
-            .iter()
-            .zip(&findings.elements)
-            .filter(|(_, s)| findings.contract && **s == Status::Found)
-            .map(|(rule, _)| rule);
-        for answer in flags
-            .chain(elements)
-            .filter_map(|rule| rule.answer.as_ref())
-        {
+        let elements = self.elements.iter().zip(&findings.elements).filter(|(_, s)| findings.contract && **s == Status::Found).map(|(rule, _)| rule);
+        for answer in flags.chain(elements).filter_map(|rule| rule.answer.as_ref()) {
             if !out.contains(answer) {
                 out.push(answer.clone());
             }
@@ -456,50 +396,20 @@ impl Check {
     /// reported and left out.
     pub fn read(rules: &Value, wages: &Value, problems: &mut Vec<Problem>) -> Check {
         let mut check = Check::default();
-        let mut problem = |at: &str, message: &str| {
-            problems.push(Problem {
-                location: super::concat(&["check/", at]),
-                message: message.into(),
-            })
-        };
-        for (lang, markers) in rules
-            .get("languages")
-            .and_then(Value::as_object)
-            .into_iter()
-            .flat_map(|m| m.iter())
-        {
-            let markers: Vec<String> = markers
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-                .map(fold)
-                .collect();
+        let mut problem = |at: &str, message: &str| problems.push(Problem { location: super::concat(&["check/", at]), message: message.into() });
+        for (lang, markers) in rules.get("languages").and_then(Value::as_object).into_iter().flat_map(|m| m.iter()) {
+            let markers: Vec<String> = markers.as_array().into_iter().flatten().filter_map(Value::as_str).map(fold).collect();
             if markers.len() < 10 {
-                problem(
-                    &super::concat(&["rules.json: languages.", lang]),
-                    "a language needs ten or more of its usual words, to tell it apart",
-                );
+                problem(&super::concat(&["rules.json: languages.", lang]), "a language needs ten or more of its usual words, to tell it apart");
             }
             check.langs.push((lang.clone(), markers));
         }
-        let patterns = |at: &str,
-                        value: Option<&Value>,
-                        problem: &mut dyn FnMut(&str, &str)|
-         -> Vec<Pattern> {
+        let patterns = |at: &str, value: Option<&Value>, problem: &mut dyn FnMut(&str, &str)| -> Vec<Pattern> {
             let mut out = Vec::new();
-            for (lang, list) in value
-                .and_then(Value::as_object)
-                .into_iter()
-                .flat_map(|m| m.iter())
-            {
+            for (lang, list) in value.and_then(Value::as_object).into_iter().flat_map(|m| m.iter()) {
                 for (i, source) in list.as_array().into_iter().flatten().enumerate() {
                     let at = super::concat(&[at, ".", lang, "[", &super::decimal(i as u64), "]"]);
-                    match source
-                        .as_str()
-                        .ok_or_else(|| "a pattern is a string".to_string())
-                        .and_then(|s| Pattern::parse(lang, s))
-                    {
+                    match source.as_str().ok_or_else(|| "a pattern is a string".to_string()).and_then(|s| Pattern::parse(lang, s)) {
                         Ok(p) => out.push(p),
                         Err(e) => problem(&at, &e),
                     }
@@ -508,62 +418,23 @@ impl Check {
             out
         };
         check.contract = patterns("rules.json: contract", rules.get("contract"), &mut problem);
-        for (key, list) in [
-            ("elements", &mut check.elements),
-            ("flags", &mut check.flags),
-        ] {
-            for (i, value) in rules
-                .get(key)
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .enumerate()
-            {
+        for (key, list) in [("elements", &mut check.elements), ("flags", &mut check.flags)] {
+            for (i, value) in rules.get(key).and_then(Value::as_array).into_iter().flatten().enumerate() {
                 let id = value.get("id").and_then(Value::as_str).unwrap_or_default();
-                let at = super::concat(&[
-                    "rules.json: ",
-                    key,
-                    "[",
-                    &super::decimal(i as u64),
-                    "] ",
-                    id,
-                ]);
+                let at = super::concat(&["rules.json: ", key, "[", &super::decimal(i as u64), "] ", id]);
                 if id.is_empty() {
                     problem(&at, "a rule needs an id");
                     continue;
                 }
-                let answer = value
-                    .get("answer")
-                    .and_then(Value::as_str)
-                    .and_then(|a| a.split_once('='))
-                    .map(|(q, o)| (q.to_string(), o.to_string()));
-                let when_missing = value
-                    .get("when_missing")
-                    .and_then(Value::as_str)
-                    .map(String::from);
+                let answer = value.get("answer").and_then(Value::as_str).and_then(|a| a.split_once('=')).map(|(q, o)| (q.to_string(), o.to_string()));
+                let when_missing = value.get("when_missing").and_then(Value::as_str).map(String::from);
                 let rule = Rule {
                     id: id.into(),
                     answer,
-                    patterns: patterns(
-                        &super::concat(&[&at, " patterns"]),
-                        value.get("patterns"),
-                        &mut problem,
-                    ),
-                    except: patterns(
-                        &super::concat(&[&at, " except"]),
-                        value.get("except"),
-                        &mut problem,
-                    ),
-                    unless: patterns(
-                        &super::concat(&[&at, " unless"]),
-                        value.get("unless"),
-                        &mut problem,
-                    ),
-                    unclear: patterns(
-                        &super::concat(&[&at, " unclear"]),
-                        value.get("unclear"),
-                        &mut problem,
-                    ),
+                    patterns: patterns(&super::concat(&[&at, " patterns"]), value.get("patterns"), &mut problem),
+                    except: patterns(&super::concat(&[&at, " except"]), value.get("except"), &mut problem),
+                    unless: patterns(&super::concat(&[&at, " unless"]), value.get("unless"), &mut problem),
+                    unclear: patterns(&super::concat(&[&at, " unclear"]), value.get("unclear"), &mut problem),
                     when_missing,
                 };
                 if rule.patterns.is_empty() && rule.when_missing.is_none() {
@@ -575,26 +446,14 @@ impl Check {
         for rule in &check.flags {
             if let Some(id) = &rule.when_missing {
                 if !check.elements.iter().any(|e| e.id == *id) {
-                    problem(
-                        &super::concat(&["rules.json: flags ", &rule.id]),
-                        &super::concat(&["when_missing names no element: ", id]),
-                    );
+                    problem(&super::concat(&["rules.json: flags ", &rule.id]), &super::concat(&["when_missing names no element: ", id]));
                 }
             }
         }
-        for (i, value) in wages
-            .get("wages")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
+        for (i, value) in wages.get("wages").and_then(Value::as_array).into_iter().flatten().enumerate() {
             match Wage::read(value) {
                 Ok(wage) => check.wages.push(wage),
-                Err(e) => problem(
-                    &super::concat(&["wages.json: wages[", &super::decimal(i as u64), "]"]),
-                    &e,
-                ),
+                Err(e) => problem(&super::concat(&["wages.json: wages[", &super::decimal(i as u64), "]"]), &e),
             }
         }
         check
@@ -602,53 +461,22 @@ impl Check {
 
     /// What the rules name that the content lacks: the question and
     /// option each suggests, and the English texts of each flag and element.
-    pub fn problems_with(
-        &self,
-        questionnaire: &Questionnaire,
-        catalogs: &Catalogs,
-    ) -> Vec<Problem> {
+    pub fn problems_with(&self, questionnaire: &Questionnaire, catalogs: &Catalogs) -> Vec<Problem> {
         let mut problems = Vec::new();
-        let rules = self
-            .flags
-            .iter()
-            .map(|r| (r, "check.flag."))
-            .chain(self.elements.iter().map(|r| (r, "check.el.")));
+        let rules = self.flags.iter().map(|r| (r, "check.flag.")).chain(self.elements.iter().map(|r| (r, "check.el.")));
         for (rule, prefix) in rules {
             let at = super::concat(&["check/rules.json: ", &rule.id]);
             if let Some((q, option)) = &rule.answer {
-                let known = questionnaire
-                    .questions
-                    .iter()
-                    .find(|x| x.id == *q)
-                    .is_some_and(|x| x.options.iter().any(|o| o == option));
+                let known = questionnaire.questions.iter().find(|x| x.id == *q).is_some_and(|x| x.options.iter().any(|o| o == option));
                 if !known {
-                    problems.push(Problem {
-                        location: at.clone(),
-                        message: super::concat(&[
-                            "answer names no option of the questionnaire: ",
-                            q,
-                            "=",
-                            option,
-                        ]),
-                    });
+                    problems.push(Problem { location: at.clone(), message: super::concat(&["answer names no option of the questionnaire: ", q, "=", option]) });
                 }
             }
             let key = super::concat(&[prefix, &rule.id]);
-            let keys = if prefix == "check.flag." {
-                vec![
-                    key.clone(),
-                    super::concat(&[&key, ".why"]),
-                    super::concat(&[&key, ".ask"]),
-                ]
-            } else {
-                vec![key]
-            };
+            let keys = if prefix == "check.flag." { vec![key.clone(), super::concat(&[&key, ".why"]), super::concat(&[&key, ".ask"])] } else { vec![key] };
             for key in keys {
                 if catalogs.source().and_then(|c| c.get(&key)).is_none() {
-                    problems.push(Problem {
-                        location: at.clone(),
-                        message: super::concat(&["the English catalog has no ", &key]),
-                    });
+                    problems.push(Problem { location: at.clone(), message: super::concat(&["the English catalog has no ", &key]) });
                 }
             }
         }
@@ -717,28 +545,11 @@ impl Per {
 
 impl Wage {
     fn read(value: &Value) -> Result<Wage, String> {
-        let text = |key: &str| {
-            value
-                .get(key)
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string()
-        };
+        let text = |key: &str| value.get(key).and_then(Value::as_str).unwrap_or_default().to_string();
         let hours = |key: &str| value.get(key).and_then(Value::as_u64).map(|n| n as u32);
         let none = value.get("none").and_then(Value::as_bool) == Some(true);
-        let amount = if none {
-            None
-        } else {
-            Some(
-                parse_amount(&text("amount"))
-                    .ok_or("`amount` must be a number such as \"13.90\"")?,
-            )
-        };
-        let per = if none {
-            Per::Month
-        } else {
-            Per::parse(&text("per")).ok_or("`per` must be hour, day, week or month")?
-        };
+        let amount = if none { None } else { Some(parse_amount(&text("amount")).ok_or("`amount` must be a number such as \"13.90\"")?) };
+        let per = if none { Per::Month } else { Per::parse(&text("per")).ok_or("`per` must be hour, day, week or month")? };
         let wage = Wage {
             country: text("country"),
             region: text("region"),
@@ -756,10 +567,7 @@ impl Wage {
             return Err("a wage needs a `country` code and an https `source`".into());
         }
         if !none && (wage.currency.len() != 3 || !super::time::is_date(&wage.since)) {
-            return Err(
-                "a minimum wage needs a `currency` (ISO 4217) and the date it applies `since`"
-                    .into(),
-            );
+            return Err("a minimum wage needs a `currency` (ISO 4217) and the date it applies `since`".into());
         }
         Ok(wage)
     }
@@ -783,12 +591,7 @@ pub fn parse_amount(text: &str) -> Option<u64> {
         .collect();
     let text = text.as_str();
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    if digits.is_empty()
-        || text
-            .chars()
-            .any(|c| !c.is_ascii_digit() && !matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\''))
-        || digits.len() > 12
-    {
+    if digits.is_empty() || text.chars().any(|c| !c.is_ascii_digit() && !matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\'')) || digits.len() > 12 {
         return None;
     }
     let bytes = text.as_bytes();
@@ -849,25 +652,12 @@ pub struct PayCheck<'a> {
 /// `per`, for `week_hours` a week if the person knows them) against each
 /// minimum wage in force on `today` there (a country may have several, by
 /// region). Empty when the table has no row for the country.
-pub fn pay_check<'a>(
-    wages: &'a [Wage],
-    country: &str,
-    today: &str,
-    amount: u64,
-    per: Per,
-    week_hours: Option<u32>,
-) -> Vec<PayCheck<'a>> {
-    let rows: Vec<&Wage> = wages
-        .iter()
-        .filter(|w| w.country == country && *w.since <= *today)
-        .collect();
+pub fn pay_check<'a>(wages: &'a [Wage], country: &str, today: &str, amount: u64, per: Per, week_hours: Option<u32>) -> Vec<PayCheck<'a>> {
+    let rows: Vec<&Wage> = wages.iter().filter(|w| w.country == country && *w.since <= *today).collect();
     let mut out = Vec::new();
     for wage in &rows {
         // Only the newest row of each region applies.
-        if rows
-            .iter()
-            .any(|o| o.region == wage.region && o.since > wage.since)
-        {
+        if rows.iter().any(|o| o.region == wage.region && o.since > wage.since) {
             continue;
         }
         let full_time = wage.full_time_hours.unwrap_or(40);
@@ -885,13 +675,8 @@ pub fn pay_check<'a>(
                 }
             }
         };
-        let over_max_hours =
-            matches!((week_hours, wage.max_week_hours), (Some(h), Some(max)) if h > max);
-        out.push(PayCheck {
-            wage,
-            verdict,
-            over_max_hours,
-        });
+        let over_max_hours = matches!((week_hours, wage.max_week_hours), (Some(h), Some(max)) if h > max);
+        out.push(PayCheck { wage, verdict, over_max_hours });
     }
     out
 }
@@ -901,67 +686,34 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<Vec<String>> {
-        sentences(text)
-            .into_iter()
-            .map(|s| s.into_iter().map(|w| w.text).collect())
-            .collect()
+        sentences(text).into_iter().map(|s| s.into_iter().map(|w| w.text).collect()).collect()
     }
 
     #[test]
     fn texts_split_into_folded_words_and_sentences() {
         assert_eq!(
             words("Plata 1.200,50 € mesečno. Smeštaj: Firma d.o.o. Beograd!\nПасош od 2. marta."),
-            [
-                vec!["plata", "1.200,50", "eur", "mesecno"],
-                vec!["smestaj", "firma", "d", "o", "o", "beograd"],
-                vec!["pasos", "od", "2", "marta"]
-            ]
+            [vec!["plata", "1.200,50", "eur", "mesecno"], vec!["smestaj", "firma", "d", "o", "o", "beograd"], vec!["pasos", "od", "2", "marta"]]
         );
-        assert_eq!(
-            words("Earn 2000eur/month"),
-            [vec!["earn", "2000", "eur", "month"]]
-        );
-        assert_eq!(
-            words("💰 Plata – 5.000 $!"),
-            [vec!["plata", "5.000", "usd"]]
-        );
+        assert_eq!(words("Earn 2000eur/month"), [vec!["earn", "2000", "eur", "month"]]);
+        assert_eq!(words("💰 Plata – 5.000 $!"), [vec!["plata", "5.000", "usd"]]);
     }
 
     #[test]
     fn patterns_match_words_prefixes_numbers_and_gaps() {
-        let check = |pattern: &str, text: &str| {
-            Pattern::parse("en", pattern)
-                .unwrap()
-                .find(&sentences(text)[0])
-                .is_some()
-        };
+        let check = |pattern: &str, text: &str| Pattern::parse("en", pattern).unwrap().find(&sentences(text)[0]).is_some();
         assert!(check("fee*", "A small fee applies"));
         assert!(check("pay|paid ~2 back", "it is paid straight back"));
-        assert!(!check(
-            "pay|paid ~1 back",
-            "it is paid straight and then back"
-        ));
+        assert!(!check("pay|paid ~1 back", "it is paid straight and then back"));
         assert!(check("# eur", "you get 900 € a month"));
         assert!(check("in @", "Work in Munich"));
-        assert!(check(
-            "pasos ~2 kod+nas|kod+poslodav*",
-            "Pasoš ostaje kod poslodavca"
-        ));
+        assert!(check("pasos ~2 kod+nas|kod+poslodav*", "Pasoš ostaje kod poslodavca"));
         assert!(!check("pasos ~2 kod+nas", "Pasoš ostaje kod vas"));
-        assert!(
-            !check("@ work", "Work in Munich"),
-            "the first word of a sentence is no name"
-        );
+        assert!(!check("@ work", "Work in Munich"), "the first word of a sentence is no name");
         assert!(check("pasos*", "Poslodavac čuva vaš pasoš"));
-        assert!(
-            check("пасош", "Poslodavac čuva vaš pasoš"),
-            "patterns are folded too"
-        );
+        assert!(check("пасош", "Poslodavac čuva vaš pasoš"), "patterns are folded too");
         assert!(!check("fee", "coffee"));
-        assert!(
-            Pattern::parse("en", "~2 fee").is_ok(),
-            "a gap before the first word means nothing"
-        );
+        assert!(Pattern::parse("en", "~2 fee").is_ok(), "a gap before the first word means nothing");
         assert!(Pattern::parse("en", "fee ~2").is_err());
         assert!(Pattern::parse("en", "fee ~12 x").is_err());
         assert!(Pattern::parse("en", "fee-s").is_err());
@@ -1002,44 +754,18 @@ mod tests {
 
     #[test]
     fn pay_is_compared_per_hour_in_the_same_currency() {
-        let wages = [
-            wage(1390, Per::Hour),
-            Wage {
-                since: "2027-01-01".into(),
-                amount: Some(1460),
-                ..wage(0, Per::Hour)
-            },
-        ];
-        let verdict = |amount, per, hours| {
-            pay_check(&wages, "DE", "2026-11-30", amount, per, hours)
-                .iter()
-                .map(|c| (c.verdict, c.over_max_hours))
-                .collect::<Vec<_>>()
-        };
+        let wages = [wage(1390, Per::Hour), Wage { since: "2027-01-01".into(), amount: Some(1460), ..wage(0, Per::Hour) }];
+        let verdict =
+            |amount, per, hours| pay_check(&wages, "DE", "2026-11-30", amount, per, hours).iter().map(|c| (c.verdict, c.over_max_hours)).collect::<Vec<_>>();
         assert_eq!(verdict(1000, Per::Hour, None), [(Verdict::Below, false)]);
         assert_eq!(verdict(1390, Per::Hour, None), [(Verdict::AtLeast, false)]);
         // 2,000 a month at 40 hours is 11.54 an hour; at 60 hours, 7.69.
-        assert_eq!(
-            verdict(200_000, Per::Month, None),
-            [(Verdict::Below, false)]
-        );
-        assert_eq!(
-            verdict(250_000, Per::Month, Some(40)),
-            [(Verdict::AtLeast, false)]
-        );
-        assert_eq!(
-            verdict(250_000, Per::Month, Some(60)),
-            [(Verdict::Below, true)]
-        );
-        assert_eq!(
-            verdict(600_000, Per::Month, None),
-            [(Verdict::MuchHigher, false)]
-        );
+        assert_eq!(verdict(200_000, Per::Month, None), [(Verdict::Below, false)]);
+        assert_eq!(verdict(250_000, Per::Month, Some(40)), [(Verdict::AtLeast, false)]);
+        assert_eq!(verdict(250_000, Per::Month, Some(60)), [(Verdict::Below, true)]);
+        assert_eq!(verdict(600_000, Per::Month, None), [(Verdict::MuchHigher, false)]);
         assert!(pay_check(&wages, "FR", "2026-11-30", 1, Per::Hour, None).is_empty());
         // From 2027 the newer minimum applies.
-        assert_eq!(
-            pay_check(&wages, "DE", "2027-01-02", 1400, Per::Hour, None)[0].verdict,
-            Verdict::Below
-        );
+        assert_eq!(pay_check(&wages, "DE", "2027-01-02", 1400, Per::Hour, None)[0].verdict, Verdict::Below);
     }
 }

@@ -82,15 +82,11 @@ pub enum Screen {
     /// After a quick exit, while the page goes away.
     Exited,
     /// The text check: the box for the text (`error`: it was empty).
-    Check {
-        error: bool,
-    },
+    Check { error: bool },
     /// What the text shows.
     Checked,
     /// The pay check (`error`: what was entered cannot be compared).
-    Pay {
-        error: bool,
-    },
+    Pay { error: bool },
 }
 
 /// What a person does, or what happens to the widget.
@@ -132,12 +128,7 @@ pub enum Action {
     OpenPay,
     /// Compare a pay: the country's code, the amount as written, the period
     /// (`hour`, `day`, `week`, `month`) and the hours a week, if given.
-    PayCheck {
-        country: String,
-        amount: String,
-        per: String,
-        hours: String,
-    },
+    PayCheck { country: String, amount: String, per: String, hours: String },
 }
 
 impl Action {
@@ -331,11 +322,7 @@ impl Flow {
                 self.forget();
                 Screen::Intro
             }
-            A::OpenCheck | A::Text(_) | A::CheckText(_) | A::OpenPay | A::PayCheck { .. }
-                if !super::CHECK =>
-            {
-                return Effect::None
-            }
+            A::OpenCheck | A::Text(_) | A::CheckText(_) | A::OpenPay | A::PayCheck { .. } if !super::CHECK => return Effect::None,
             A::OpenCheck => Screen::Check { error: false },
             A::Text(text) => {
                 self.checked.text = text;
@@ -352,18 +339,9 @@ impl Flow {
                 _ => Screen::Check { error: true },
             },
             A::OpenPay => Screen::Pay { error: false },
-            A::PayCheck {
-                country,
-                amount,
-                per,
-                hours,
-            } => {
-                let error = parse_amount(&amount).is_none()
-                    || Per::parse(&per).is_none()
-                    || !content
-                        .check
-                        .as_ref()
-                        .is_some_and(|c| c.wages.iter().any(|w| w.country == country));
+            A::PayCheck { country, amount, per, hours } => {
+                let known = content.check.as_ref().is_some_and(|c| c.wages.iter().any(|w| w.country == country));
+                let error = parse_amount(&amount).is_none() || Per::parse(&per).is_none() || !known;
                 self.checked.pay = Some([country, amount, per, hours]);
                 Screen::Pay { error }
             }
