@@ -752,6 +752,40 @@ mod tests {
         }
     }
 
+    /// A translator adds a language as data: its common words and its
+    /// patterns, which then read texts in it (here German, which the
+    /// built-in rules do not read).
+    #[test]
+    fn a_language_is_added_as_data() {
+        let rules = super::super::value::from_str(
+            r#"{
+                "languages": {"de": ["der", "die", "und", "sie", "ist", "arbeit", "wir", "für", "mit", "lohn"]},
+                "elements": [{"id": "employer", "patterns": {"de": ["gmbh"]}}],
+                "flags": [
+                    {"id": "documents", "answer": "jo_signs=passport", "patterns": {"de": ["reisepass* ~4 behalten|abgeben"]}, "except": {"de": ["sie ~2 behalten", "behalten ~1 sie"]}},
+                    {"id": "no_employer", "when_missing": "employer"}
+                ]
+            }"#,
+        )
+        .unwrap();
+        let mut problems = Vec::new();
+        let check = Check::read(&rules, &Value::Null, &mut problems);
+        assert_eq!(problems, []);
+        let findings = check.check("Arbeit in der Küche, guter Lohn. Den Reisepass müssen Sie bei uns abgeben. Wir sind für Sie da.");
+        assert!(findings.readable);
+        let flags: Vec<&str> = findings.flags.iter().map(|h| check.flags[h.rule].id.as_str()).collect();
+        assert_eq!(flags, ["documents", "no_employer"]);
+        assert_eq!(check.suggestions(&findings), [("jo_signs".to_string(), "passport".to_string())]);
+        let fair = check.check("Die Muster GmbH zahlt den Lohn. Ihren Reisepass behalten Sie immer selbst, und die Arbeit ist fair.");
+        assert!(fair.flags.is_empty(), "{fair:?}");
+        assert!(!check.check("Posao u Nemačkoj, pasoš ostaje kod nas.").readable, "Serbian is not a language of these rules");
+        // A broken pattern is a problem with its place, not a panic.
+        let broken = super::super::value::from_str(r#"{"flags": [{"id": "x", "patterns": {"de": ["lohn ~"]}}]}"#).unwrap();
+        Check::read(&broken, &Value::Null, &mut problems);
+        assert!(problems[0].location.contains("flags[0] x patterns.de[0]"), "{}", problems[0]);
+        assert_eq!(problems[1].message, "a rule needs patterns", "and the rule, left with none, says so");
+    }
+
     #[test]
     fn pay_is_compared_per_hour_in_the_same_currency() {
         let wages = [wage(1390, Per::Hour), Wage { since: "2027-01-01".into(), amount: Some(1460), ..wage(0, Per::Hour) }];
