@@ -18,7 +18,7 @@ use super::Error;
 pub const ATTRIBUTES: &[&str] = &[
     "aria-controls", "aria-describedby", "aria-invalid", "aria-label", "aria-live", "autocomplete",
     "checked", "class", "content", "data-action", "data-exclusive", "data-form", "data-found", "data-href", "data-question", "dir",
-    "for", "href", "id", "inputmode", "lang", "name", "novalidate", "popover", "referrerpolicy", "rel", "role", "rows", "selected", "spellcheck", "tabindex",
+    "for", "href", "id", "inputmode", "lang", "maxlength", "name", "novalidate", "popover", "referrerpolicy", "rel", "role", "rows", "selected", "spellcheck", "tabindex",
     "translate", "type", "value", "writingsuggestions",
 ];
 

@@ -401,10 +401,12 @@ fn input<'a>(class: &'static str, tag: &'static str) -> Node<'a> {
 }
 
 /// The box for the text to check: a form whose submit checks it. (A
-/// textarea's text is its content, set as text.)
+/// textarea's text is its content, set as text.) At most 20,000 characters,
+/// about ten pages of a contract: the check of 5,000 takes some 80 ms on a
+/// slow phone, so a paste of a whole book would freeze it.
 fn check<'a>(c: &'a CheckView, title: Node<'a>) -> Node<'a> {
     let hint = if c.error.is_some() { "pk-text-hint pk-error" } else { "pk-text-hint" };
-    let mut area = input("pk-textarea", "textarea").attr("id", "pk-text").attr("rows", "10").attr("aria-describedby", hint);
+    let mut area = input("pk-textarea", "textarea").attr("id", "pk-text").attr("rows", "10").attr("maxlength", "20000").attr("aria-describedby", hint);
     if c.error.is_some() {
         area = area.attr("aria-invalid", "true");
     }

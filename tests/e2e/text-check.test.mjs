@@ -38,7 +38,7 @@ test('a Serbian ad: each warning sign marked in the text, numbered as in the lis
   const box = w.locator('textarea#pk-text');
   // Labelled, and offered to no spelling, autocomplete or writing service.
   assert.equal(await w.locator('label[for=pk-text]').textContent(), 'Oglas, poruka ili ugovor');
-  for (const [name, value] of [['spellcheck', 'false'], ['autocomplete', 'off'], ['writingsuggestions', 'false'], ['translate', 'no']]) {
+  for (const [name, value] of [['spellcheck', 'false'], ['autocomplete', 'off'], ['writingsuggestions', 'false'], ['translate', 'no'], ['maxlength', '20000']]) {
     assert.equal(await box.getAttribute(name), value, name);
   }
   assert.deepEqual(await axe(page), [], 'the text box');
