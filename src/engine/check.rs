@@ -168,9 +168,9 @@ struct Word {
 }
 
 /// The words of a text, in sentences. A sentence ends at a line break, `!`,
-/// `?`, or a full stop after a word of three letters or more or a number,
-/// followed by a space and no small letter or digit (so "d.o.o.", "br. 5"
-/// and "2. marta" do not end one).
+/// `?`, or a full stop and a space after a word of three letters or more
+/// (also in chat written in small letters), or after a number unless a small
+/// letter follows (so "d.o.o.", "br. 5" and "2. marta" do not end one).
 fn sentences(text: &str) -> Vec<Vec<Word>> {
     let mut sentences = vec![Vec::new()];
     let mut word: Option<Word> = None;
@@ -218,9 +218,9 @@ fn sentences(text: &str) -> Vec<Vec<Word>> {
             // Not before a small letter or a digit: "2. marta", "d.o.o. sa sedištem".
             '.' => {
                 let after = text.get(at + 1..).and_then(|t| t.trim_start().chars().next());
-                next.is_none_or(char::is_whitespace)
-                    && !after.is_some_and(|c| is_word(c) && !is_capital(c))
-                    && last.last().is_some_and(|w| w.number || w.text.len() >= 3)
+                // After a number, a full stop before a small letter is an ordinal ("2. marta").
+                let ordinal = !after.is_some_and(|c| is_word(c) && !is_capital(c));
+                next.is_none_or(char::is_whitespace) && last.last().is_some_and(|w| if w.number { ordinal } else { w.text.len() >= 3 })
             }
             _ => false,
         };
@@ -696,6 +696,7 @@ mod tests {
             [vec!["plata", "1.200,50", "eur", "mesecno"], vec!["smestaj", "firma", "d", "o", "o", "beograd"], vec!["pasos", "od", "2", "marta"]]
         );
         assert_eq!(words("Earn 2000eur/month"), [vec!["earn", "2000", "eur", "month"]]);
+        assert_eq!(words("we pay cash. you keep passport"), [vec!["we", "pay", "cash"], vec!["you", "keep", "passport"]]);
         assert_eq!(words("💰 Plata – 5.000 $!"), [vec!["plata", "5.000", "usd"]]);
     }
 
