@@ -1286,17 +1286,10 @@ impl Flow {
                     };
                     let minimum = super::check::amount_text(minimum);
                     let per_text = t(&concat(&["check.pay_per.", w.per.name()]));
-                    said.push(fill(
-                        &t(key),
-                        &[
-                            ("country", &country_name(&w.country)),
-                            ("region", &w.region),
-                            ("amount", &minimum),
-                            ("currency", &w.currency),
-                            ("per", &per_text),
-                            ("date", &w.since),
-                        ],
-                    ));
+                    // The date as the table writes it (2026-01-01), never broken at its hyphens.
+                    let since = super::replace(&w.since, "-", "\u{2011}");
+                    let args = [("country", &*country_name(&w.country)), ("region", &w.region), ("amount", &minimum), ("currency", &w.currency), ("per", &per_text), ("date", &since)];
+                    said.push(fill(&t(key), &args));
                     said.push(t(if w.net {
                         "check.pay_net"
                     } else {
