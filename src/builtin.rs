@@ -44,21 +44,23 @@ thread_local! {
 /// had: each addition is a new content, kept for the rest of the page's life
 /// (once per language, a few kilobytes; the texts are borrowed).
 pub fn add_pack(pack: &'static str) -> Result<&'static str, &'static str> {
-    let mut next = content().clone();
-    let lang = next.catalogs.add_pack(&compiled().1, pack)?;
-    let next: &'static Content = Box::leak(Box::new(next));
-    CURRENT.with(|c| c.set(Some(next)));
-    Ok(lang)
+    add_to_content(|next| next.catalogs.add_pack(&compiled().1, pack))
 }
 
 /// Adds a check pack (see `Content::add_check_pack`), as [`add_pack`] adds a
 /// language: after that language's pack, and English's first.
 pub fn add_check_pack(pack: &str) -> Result<String, String> {
+    add_to_content(|next| next.add_check_pack(pack))
+}
+
+/// Makes a new content from the current one with `add`, and keeps it for
+/// the rest of the page's life, unless `add` fails.
+fn add_to_content<T, E>(add: impl FnOnce(&mut Content) -> Result<T, E>) -> Result<T, E> {
     let mut next = content().clone();
-    let lang = next.add_check_pack(pack)?;
+    let added = add(&mut next)?;
     let next: &'static Content = Box::leak(Box::new(next));
     CURRENT.with(|c| c.set(Some(next)));
-    Ok(lang)
+    Ok(added)
 }
 
 /// The compiled content, read once per program (the compiled statics are

@@ -34,8 +34,8 @@ use super::Problem;
 /// The rules and the minimum wages, as the check pack brings them.
 #[derive(Debug, Clone, Default)]
 pub struct Check {
-    /// The languages the rules read, with the words that tell them apart.
-    pub langs: Vec<(String, Vec<String>)>,
+    /// For each language the rules read, the words that tell it apart.
+    pub langs: Vec<Vec<String>>,
     pub flags: Vec<Rule>,
     pub elements: Vec<Rule>,
     /// Patterns that say the text is a contract (then the elements it has
@@ -58,11 +58,10 @@ pub struct Rule {
     pub when_missing: Option<String>,
 }
 
-/// A pattern, with the language it was written for.
+/// A pattern, read (the language it was written for only groups it in
+/// rules.json: every text is read with the patterns of all languages).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pattern {
-    pub lang: String,
-    pub source: String,
     steps: Vec<Step>,
 }
 
@@ -85,7 +84,7 @@ enum Alt {
 
 impl Pattern {
     /// Reads a pattern (see the module's documentation).
-    pub fn parse(lang: &str, source: &str) -> Result<Pattern, String> {
+    pub fn parse(source: &str) -> Result<Pattern, String> {
         let mut steps = Vec::new();
         let mut gap = 0;
         for part in source.split_whitespace() {
@@ -122,7 +121,7 @@ impl Pattern {
         if steps.is_empty() || gap > 0 {
             return Err("a pattern needs a word, and a word after `~n`".into());
         }
-        Ok(Pattern { lang: lang.into(), source: source.into(), steps })
+        Ok(Pattern { steps })
     }
 
     /// The first match in these words: the first and the last word's index.
@@ -351,7 +350,7 @@ impl Check {
     /// two of its words and one in twelve are that language's usual words.
     fn readable(&self, sentences: &[Vec<Word>]) -> bool {
         let words: Vec<&Word> = sentences.iter().flatten().filter(|w| !w.number).collect();
-        self.langs.iter().any(|(_, markers)| {
+        self.langs.iter().any(|markers| {
             let n = words.iter().filter(|w| markers.contains(&w.text)).count();
             n >= 2 && n * 12 >= words.len()
         })
@@ -402,14 +401,14 @@ impl Check {
             if markers.len() < 10 {
                 problem(&super::concat(&["rules.json: languages.", lang]), "a language needs ten or more of its usual words, to tell it apart");
             }
-            check.langs.push((lang.clone(), markers));
+            check.langs.push(markers);
         }
         let patterns = |at: &str, value: Option<&Value>, problem: &mut dyn FnMut(&str, &str)| -> Vec<Pattern> {
             let mut out = Vec::new();
             for (lang, list) in value.and_then(Value::as_object).into_iter().flat_map(|m| m.iter()) {
                 for (i, source) in list.as_array().into_iter().flatten().enumerate() {
                     let at = super::concat(&[at, ".", lang, "[", &super::decimal(i as u64), "]"]);
-                    match source.as_str().ok_or_else(|| "a pattern is a string".to_string()).and_then(|s| Pattern::parse(lang, s)) {
+                    match source.as_str().ok_or_else(|| "a pattern is a string".to_string()).and_then(Pattern::parse) {
                         Ok(p) => out.push(p),
                         Err(e) => problem(&at, &e),
                     }
@@ -628,16 +627,6 @@ pub enum Verdict {
     MuchHigher,
 }
 
-impl Verdict {
-    pub fn name(self) -> &'static str {
-        match self {
-            Verdict::NoMinimum => "no_minimum",
-            Verdict::Below => "below",
-            Verdict::AtLeast => "at_least",
-            Verdict::MuchHigher => "much_higher",
-        }
-    }
-}
 
 /// The pay check against one row of the table.
 #[derive(Debug, Clone, PartialEq)]
@@ -702,7 +691,7 @@ mod tests {
 
     #[test]
     fn patterns_match_words_prefixes_numbers_and_gaps() {
-        let check = |pattern: &str, text: &str| Pattern::parse("en", pattern).unwrap().find(&sentences(text)[0]).is_some();
+        let check = |pattern: &str, text: &str| Pattern::parse(pattern).unwrap().find(&sentences(text)[0]).is_some();
         assert!(check("fee*", "A small fee applies"));
         assert!(check("pay|paid ~2 back", "it is paid straight back"));
         assert!(!check("pay|paid ~1 back", "it is paid straight and then back"));
@@ -714,10 +703,10 @@ mod tests {
         assert!(check("pasos*", "Poslodavac čuva vaš pasoš"));
         assert!(check("пасош", "Poslodavac čuva vaš pasoš"), "patterns are folded too");
         assert!(!check("fee", "coffee"));
-        assert!(Pattern::parse("en", "~2 fee").is_ok(), "a gap before the first word means nothing");
-        assert!(Pattern::parse("en", "fee ~2").is_err());
-        assert!(Pattern::parse("en", "fee ~12 x").is_err());
-        assert!(Pattern::parse("en", "fee-s").is_err());
+        assert!(Pattern::parse("~2 fee").is_ok(), "a gap before the first word means nothing");
+        assert!(Pattern::parse("fee ~2").is_err());
+        assert!(Pattern::parse("fee ~12 x").is_err());
+        assert!(Pattern::parse("fee-s").is_err());
     }
 
     #[test]

@@ -1212,11 +1212,8 @@ impl Flow {
             labels: [concat(&[&t("check.quote"), " "]), concat(&[&t("check.why"), " "]), concat(&[&t("check.ask"), " "])],
             elements_title: t("check.elements_title"),
             elements_note: t("check.elements_note"),
-            elements: if findings.readable {
-                elements
-            } else {
-                Vec::new()
-            },
+            // None for a text in a language the rules do not read: the check leaves them out.
+            elements,
             text_title: t("check.text_title"),
             text: if n > 0 { pieces } else { Vec::new() },
             not_legal: t("check.not_legal"),

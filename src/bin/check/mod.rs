@@ -1,6 +1,6 @@
 //! `putokaz check`: the text check on the command line, and its
 //! measurement over a labelled corpus (`tests/check/corpus.json`), which
-//! `.ci/bench` prints and `tests/check.rs` holds to its goals.
+//! `.ci/bench` prints and `tests/cli.rs` holds to its goals.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -16,9 +16,8 @@
 // Options by environment: PUTOKAZ_URL, CHROMIUM, BENCH_CPU (default 4),
 // BENCH_RUNS (default 10).
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launch, openPage, BASE } from '../lib.mjs';
 
-const BASE = process.env.PUTOKAZ_URL ?? 'http://127.0.0.1:8391';
 const CPU = Number(process.env.BENCH_CPU ?? 4);
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const TARGET_MS = 100;
@@ -26,17 +25,10 @@ const TARGET_MS = 100;
 const samples = JSON.parse(readFileSync(new URL('../../check/corpus.json', import.meta.url), 'utf8')).samples;
 const text = [samples.find((s) => s.id === 'sr-Latn-contract-factory-sk-long-1').text, samples.find((s) => s.id === 'sr-Latn-message-dubai-hostess-1').text].join('\n\n');
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
-});
-const context = await browser.newContext({ viewport: { width: 400, height: 800 } });
-const page = await context.newPage();
-await page.addInitScript(() => {
-  const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: 'open' }); };
-});
-await page.goto(`${BASE}/contract-check.html`);
+// Debian's Chromium, and the harness's open shadow root, as in the tests.
+const browser = await launch();
+const page = await openPage(browser, '/contract-check.html', { viewport: { width: 400, height: 800 } });
+const context = page.context();
 const w = page.locator('putokaz-screening');
 await w.locator('.pk-title').first().waitFor({ timeout: 30_000 });
 await page.waitForLoadState('networkidle');
