@@ -131,7 +131,10 @@ fn main() {
          /// Their structure, as numbers (see `Code` in build.rs and `Reader` in src/builtin.rs).\n\
          pub static NUMBERS: &[u8] = &{numbers:?};\n\
          /// The numbers of the generated emergency entries after the last directory entry, a line for each country, separated by NUL (see `emergency_lines` in build.rs).\n\
-         pub static EMERGENCY: &str = {emergency:?};\n",
+         pub static EMERGENCY: &str = {emergency:?};\n\
+         /// The content version: a hash of every file under src/data (see `content_version` in build.rs).\n\
+         pub const CONTENT_VERSION: &str = {version:?};\n",
+        version = content_version(),
         other_keys = other_keys.join("\0"),
         tables = tables.join(", "),
         packs = packs.join(", "),
@@ -484,4 +487,46 @@ impl Code {
         }
         (self.texts.join("\0"), bytes)
     }
+}
+
+/// The content version: the first 8 hex digits of a 64-bit FNV-1a hash of
+/// every file under src/data (its path from there, a NUL, its bytes without
+/// carriage returns, a NUL), in the order of their paths. Any change to a
+/// question, rule, text or service gives a new one; the print view and
+/// `putokaz version` show it, so a printed list can be traced to its content
+/// (CHANGELOG.md names it for each release).
+fn content_version() -> String {
+    fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("cannot read src/data") {
+            let path = entry.expect("cannot read src/data").path();
+            if path.is_dir() {
+                files(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let root = Path::new("src/data");
+    let mut paths = Vec::new();
+    files(root, &mut paths);
+    let mut names: Vec<(String, std::path::PathBuf)> = paths
+        .into_iter()
+        .map(|p| (p.strip_prefix(root).expect("under src/data").to_string_lossy().replace('\\', "/"), p))
+        .collect();
+    names.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut add = |bytes: &[u8]| {
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for (name, path) in &names {
+        add(name.as_bytes());
+        add(&[0]);
+        let bytes = std::fs::read(path).expect("cannot read a file under src/data");
+        let text: Vec<u8> = bytes.into_iter().filter(|&b| b != b'\r').collect();
+        add(&text);
+        add(&[0]);
+    }
+    format!("{:08x}", hash >> 32)
 }

@@ -27,6 +27,10 @@ mod compiled {
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
 }
 
+/// The release, from Cargo.toml (semantic versioning; CHANGELOG.md).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+pub use compiled::CONTENT_VERSION;
+
 /// The built-in content with the languages added so far: English, and in
 /// the native program every language pack (in the browser, those the
 /// loader has fetched; see [`add_pack`]).

@@ -161,6 +161,7 @@ pub fn mount(container: web_sys::HtmlElement, options: JsValue, on_fail: js_sys:
         mode: options.mode.unwrap_or_default(),
         exit_url: options.exit_url.unwrap_or_default(),
         config: options.config.unwrap_or_default(),
+        version: [builtin::VERSION.into(), builtin::CONTENT_VERSION.into()],
     };
     let inner = dom::Widget::mount(container, &settings, now, test_panic).map_err(|e| JsError::new(e.0))?;
     warn(inner.take_warnings());

@@ -423,3 +423,18 @@ fn a_text_gives_its_flags_with_their_sentences_the_elements_and_the_answers_it_s
     assert_eq!(polish["readable"], false);
     assert_eq!(polish["flags"], Value::Array(vec![]));
 }
+
+/// A partner compares this line with the foot of a printed list and with
+/// CHANGELOG.md: the release from Cargo.toml and the content's version.
+#[test]
+fn version_prints_the_release_and_the_content_version() {
+    for flag in ["version", "--version"] {
+        let output = putokaz(&[flag], "");
+        assert!(output.status.success());
+        let line = String::from_utf8(output.stdout).unwrap();
+        let expected = format!("putokaz {} (content ", env!("CARGO_PKG_VERSION"));
+        assert!(line.starts_with(&expected), "{line}");
+        let content = line.trim_end().trim_start_matches(&expected).trim_end_matches(')');
+        assert!(content.len() == 8 && content.bytes().all(|b| b.is_ascii_hexdigit()), "{line}");
+    }
+}

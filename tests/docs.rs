@@ -189,3 +189,27 @@ fn the_translating_guide_has_every_language_status() {
     }
     panic!("{GUIDE}: the language table is not what `putokaz catalog status` prints (UPDATE_DOCS=1 cargo test --test docs rewrites it):\n{table}");
 }
+
+/// CHANGELOG.md is kept from release 0.2.0 on: its last release is the
+/// version in Cargo.toml and names the content version it carries; once
+/// the content changes (a question, a rule, a text, a service), the
+/// changelog needs an "Unreleased" section saying so, before any release.
+#[test]
+fn the_changelog_names_this_release_and_its_content() {
+    let changelog = std::fs::read_to_string("CHANGELOG.md").expect("CHANGELOG.md");
+    let headings: Vec<&str> = changelog.lines().filter(|l| l.starts_with("## ")).collect();
+    let unreleased = headings.first().is_some_and(|h| h.trim() == "## [Unreleased]");
+    let release = headings.iter().find(|h| h.starts_with("## [") && !h.starts_with("## [Unreleased]")).expect("CHANGELOG.md has a release heading '## [X.Y.Z] - YYYY-MM-DD'");
+    let version = release.trim_start_matches("## [").split(']').next().unwrap_or_default();
+    assert_eq!(version, putokaz::builtin::VERSION, "CHANGELOG.md's last release is {version}, Cargo.toml's version {}: give the release its section (or set the version)", putokaz::builtin::VERSION);
+    let date = release.split("] - ").nth(1).unwrap_or_default();
+    assert!(date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-', "the release heading '{release}' needs a date: '## [{version}] - YYYY-MM-DD'");
+    let body = changelog.split(release).nth(1).unwrap_or_default();
+    let named = body.lines().find_map(|l| l.strip_prefix("Content version: `")).and_then(|l| l.split('`').next()).unwrap_or_default();
+    let current = putokaz::builtin::CONTENT_VERSION;
+    assert!(
+        named == current || unreleased,
+        "the content has changed since release {version} (its content version is `{named}`, now `{current}`): \
+         add '## [Unreleased]' at the top of CHANGELOG.md saying what changed, or, when releasing, set 'Content version: `{current}`'"
+    );
+}

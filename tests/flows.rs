@@ -33,6 +33,8 @@ fn mount(script: &Value) -> (Flow, Loaded) {
         mode: text("mode"),
         exit_url: text("exit_url"),
         config: script.get("config").map(Value::to_string).unwrap_or_default(),
+        // Not the real ones, so that the transcripts do not change with every release and content edit.
+        version: ["1.2.3".into(), "c0ffee00".into()],
     };
     Flow::new(builtin::content(), &settings)
 }
@@ -325,6 +327,7 @@ fn screen_text(view: &View, last: &mut String) -> String {
             out += &format!("== print\n## {}\n  note: {}\n", p.title, p.note);
             out += &sos_text(&p.sos);
             out += &referrals_text(&p.referrals);
+            out += &format!("  footer: {}\n", p.version);
             out += &format!("  {} {}\n", button(&p.print_now), button(&p.back));
         }
         ScreenView::Exited(line) => out += &format!("== exited\n  {line}\n"),

@@ -6,6 +6,7 @@
 //! putokaz validate FILE...
 //! putokaz check [--lang L] [FILE] | --corpus FILE
 //! putokaz catalog export|import|status ...
+//! putokaz version
 //! ```
 
 use std::io::Read;
@@ -30,6 +31,9 @@ usage:
       location. Exit status 1 if there is any.
   {check}
   {catalog}
+  putokaz version
+      Print the release and the content version (shown at the foot of the
+      print view, and named for each release in CHANGELOG.md).
 languages: en, sr-Latn, sr-Cyrl";
 
 fn main() -> ExitCode {
@@ -53,6 +57,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let (command, rest) = args.split_first().ok_or("no command given")?;
     let content = builtin::content();
     match command.as_str() {
+        "version" | "--version" | "-V" => {
+            println!("putokaz {} (content {})", builtin::VERSION, builtin::CONTENT_VERSION);
+            Ok(ExitCode::SUCCESS)
+        }
         "questions" => {
             let options = Options::parse(rest)?;
             print_json(&api::questions(content, &options.lang, options.mode));

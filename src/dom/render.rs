@@ -116,6 +116,7 @@ pub fn draw(doc: &Document, container: &HtmlElement, view: &View, drawn: &mut St
             .child(text("p", "pk-note", &p.note))
             .child(sos(&p.sos))
             .child(referrals(&p.referrals, "h3"))
+            .child(text("p", "pk-hint", &p.version))
             .child(el("div", "pk-actions pk-noprint").child(button(&p.print_now)).child(button(&p.back))),
         // (Only with the text check: without it, the flow never shows these.)
         ScreenView::Check(c) if CHECK => check(c, title(&c.title)),

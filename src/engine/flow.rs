@@ -46,6 +46,9 @@ pub struct Settings {
     pub mode: String,
     pub exit_url: String,
     pub config: String,
+    /// The release and the content version (see `CONTENT_VERSION` in
+    /// build.rs), shown at the foot of the print view.
+    pub version: [String; 2],
 }
 
 /// A widget's content: the built-in content, shared by every widget on the
@@ -218,6 +221,8 @@ pub struct Flow {
     check_first: bool,
     /// What the person wrote for the checks: wiped with the answers.
     checked: Checked,
+    /// See [`Settings::version`].
+    version: [String; 2],
 }
 
 /// The text check's state: the text, what it shows, and the pay check's values.
@@ -267,6 +272,7 @@ impl Flow {
             warnings,
             check_first: settings.mode == "contract-check",
             checked: Checked::default(),
+            version: settings.version.clone(),
         };
         (flow, content)
     }
@@ -818,6 +824,8 @@ pub struct PrintView {
     pub referrals: Referrals,
     pub print_now: Button,
     pub back: Button,
+    /// Which release and content the list came from.
+    pub version: String,
 }
 
 impl Flow {
@@ -913,6 +921,7 @@ impl Flow {
                     referrals: referrals(content, &self.lang, &report, true),
                     print_now: button("ui.print_now", Action::PrintNow, true),
                     back: button("ui.print_back", Action::Back, false),
+                    version: fill(&t("ui.print_version"), &[("version", &self.version[0]), ("content", &self.version[1])]),
                 };
                 (ScreenView::Print(view), title)
             }
