@@ -21,7 +21,9 @@
 //   numbers) stay on screen.
 
 // WASM_FILE: putokaz_bg.wasm, or putokaz-check_bg.wasm in the module with the text check.
-const WASM_URL = new URL(`./${WASM_FILE}`, import.meta.url);
+// It and the packs' files are URLs relative to this module; the offline single
+// file (tools/package/offline.mjs) puts data: URLs in their place.
+const WASM_URL = new URL(WASM_FILE, import.meta.url);
 const ATTRIBUTES = ['lang', 'langs', 'region', 'mode', 'exit-url'];
 // The languages of an element without `langs`: those of the first country.
 const DEFAULT_LANGS = 'sr-Latn sr-Cyrl en';
@@ -90,7 +92,7 @@ function once([file, integrity], add, after, without) {
   if (!packs.has(file)) {
     // The one fetch of Putokaz's files (tests/tidy.rs allows it): a pack
     // the element needs, as it is connected, with its hash; it carries nothing.
-    const text = fetch(new URL(`./${file}`, import.meta.url), bare({ integrity })).then((response) => {
+    const text = fetch(new URL(file, import.meta.url), bare({ integrity })).then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.text();
     });

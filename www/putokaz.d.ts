@@ -28,6 +28,8 @@ export interface ReferralEntry {
 /** A partner config: inline JSON in the element, or the element's `config` property. */
 export interface PartnerConfig {
   region?: string;
+  /** The entry (built-in or added) whose number every screen shows beside the exit. */
+  hotline?: string;
   modules?: string[];
   referrals?: { add?: ReferralEntry[]; replace?: ReferralEntry[]; hide?: string[] };
   text?: Record<string, Record<string, string>>;
