@@ -163,3 +163,34 @@ fn the_print_view_gives_opening_hours_not_open_now() {
     assert_eq!(schedule("rs-ombudsman", "sr-Latn"), "ponedeljak–petak 09:00–16:00 (lokalno vreme, Srbija)");
     assert_eq!(schedule("rs-ambulance-194", "en"), "Open 24 hours, every day");
 }
+
+#[test]
+fn before_the_country_is_known_the_regions_numbers_are_said_as_the_regions_and_112_with_its_caveat() {
+    // A child in Paris answers "in danger now: yes" before the country
+    // question: Serbia's numbers were shown as if they were hers.
+    for answers in [r#"{"danger_now": "yes"}"#, r#"{"danger_now": "yes", "country_now": "not_sure"}"#, r#"{"danger_now": "yes", "country_now": "prefer_not"}"#] {
+        let report = assess("en", answers);
+        assert_eq!(numbers(&report), ["192", "194", "193", "112"], "{answers}");
+        let notes: Vec<&str> = report.emergency.iter().flat_map(|e| e.contacts.iter()).filter_map(|c| c.note.as_deref()).collect();
+        assert_eq!(notes, ["police (Serbia)", "ambulance (Serbia)", "fire (Serbia)", "works in the EU and in many other countries"], "{answers}");
+        // The person may be anywhere: the advice says whose number it is.
+        assert_eq!(report.next_steps[0], "If you can do it safely, call 192 (Serbia) now.", "{answers}");
+    }
+    let serbian = assess("sr-Latn", r#"{"danger_now": "yes"}"#);
+    assert_eq!(serbian.emergency[0].contacts[0].note.as_deref(), Some("policija (Srbija)"));
+    // Once the country is known, its own numbers, as they are.
+    let france = assess("en", r#"{"danger_now": "yes", "country_now": "FR"}"#);
+    assert!(france.emergency.iter().flat_map(|e| e.contacts.iter()).all(|c| c.note.as_deref().is_none_or(|n| !n.contains("Serbia"))));
+    assert!(!numbers(&france).contains(&"192"));
+}
+
+#[test]
+fn a_countrys_own_general_number_comes_before_112() {
+    for (country, first) in [("CA", &["911", "112"][..]), ("AU", &["000", "112", "106"]), ("DE", &["112", "110"]), ("IN", &["112", "100"])] {
+        let report = assess("en", &format!(r#"{{"danger_now": "yes", "country_now": "{country}"}}"#));
+        let mut found = numbers(&report);
+        found.dedup();
+        assert_eq!(&found[..first.len()], first, "{country}");
+        assert!(report.next_steps[0].contains(first[0]), "{country}: {:?}", report.next_steps);
+    }
+}

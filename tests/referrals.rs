@@ -358,13 +358,12 @@ fn a_migrant_worker_in_the_netherlands_gets_a_labour_exploitation_service_there(
     assert!(ids(&r).iter().take(3).any(|id| *id == "nl-fairwork"), "{:?}", ids(&r));
 }
 
-/// What the new kinds of help need from the ranking: labour-rights services
-/// score only 20 and a consular service nothing beyond "home", so with
-/// today's weights they never reach the five places. Run with `--ignored`
-/// to see them fail; they pass once the ranking weighs the kind of problem
-/// (labour) and a citizen abroad.
+/// The new kinds of help reach the person they are for: a worker exploited
+/// at work gets the labour inspectorate or a labour-rights service where
+/// they are (after the country's anti-trafficking line), a citizen abroad
+/// Serbia's consular help, and a child in Belgrade the centre for social
+/// work.
 #[test]
-#[ignore = "needs the ranking of issue 11 (kind of problem, citizen abroad)"]
 fn labour_inspectorates_and_consular_help_reach_workers() {
     let content = builtin::content();
     let first = |country: &'static str, n: usize| {
@@ -375,6 +374,10 @@ fn labour_inspectorates_and_consular_help_reach_workers() {
     for (country, service) in [("AT", "at-undok"), ("SK", "sk-nip"), ("SI", "si-delavska-svetovalnica"), ("HR", "hr-inspekcija-rada"), ("MT", "mt-dier"), ("DE", "de-faire-mobilitaet")] {
         assert!(first(country, 5).contains(&service.to_string()), "{country}: {:?}", first(country, 5));
         assert!(first(country, 5).contains(&"rs-consular".to_string()), "{country}: {:?}", first(country, 5));
+    }
+    // Still first: the country's own anti-trafficking line.
+    for (country, line) in [("RS", "rs-astra-sos"), ("AT", "at-bk-hotline"), ("SK", "sk-0800800818"), ("SI", "si-kljuc"), ("DE", "de-kok")] {
+        assert_eq!(first(country, 1), [line], "{country}: {:?}", first(country, 5));
     }
     let child = report(content, Mode::Screening, "en", &with(REVIEW_CHILD_BEGGING, &[("child_work", "begging,adult_keeps_money")]), saturday_utc(10, 0));
     assert!(ids(&child).iter().take(3).any(|id| *id == "rs-gcsr-beograd"), "{:?}", ids(&child));
@@ -439,12 +442,96 @@ fn an_emergency_entry_is_replaced_only_for_its_country_with_every_number() {
     assert!(parsed.replace.is_empty());
     // Serbia's, but without 192.
     let (parsed, text) = problems_of(&format!(r#"{{"referrals": {{"replace": [{}]}}}}"#, emergency("rs-police-192", "RS", &["+381601234567"])));
-    assert!(text.iter().any(|p| p.contains("with all its numbers")), "{text:#?}");
+    assert!(text.iter().any(|p| p.contains("with the same works_in and phone numbers only")), "{text:#?}");
     assert!(parsed.replace.is_empty());
-    // Serbia's, with 192 and another number: kept.
-    let (parsed, text) = problems_of(&format!(r#"{{"referrals": {{"replace": [{}]}}}}"#, emergency("rs-police-192", "RS", &["192", "+381601234567"])));
+    // Serbia's, with 192 and another number before it: refused (see
+    // a_partner_config_never_moves_adds_or_disguises_an_emergency_number).
+    let (parsed, text) = problems_of(&format!(r#"{{"referrals": {{"replace": [{}]}}}}"#, emergency("rs-police-192", "RS", &["+381601234567", "192"])));
+    assert!(text.iter().any(|p| p.contains("with the same works_in and phone numbers only")), "{text:#?}");
+    assert!(parsed.replace.is_empty());
+    // Serbia's, with 192 alone: kept.
+    let (parsed, text) = problems_of(&format!(r#"{{"referrals": {{"replace": [{}]}}}}"#, emergency("rs-police-192", "RS", &["192"])));
     assert!(text.is_empty(), "{text:#?}");
     assert_eq!(parsed.replace.len(), 1);
+}
+
+/// A built-in entry as its file has it, with `changes` made to it.
+fn built_in(id: &str, changes: serde_json::Value) -> serde_json::Value {
+    let area = id.split('-').next().unwrap();
+    let path = format!("{}/src/data/referrals/{area}.json", env!("CARGO_MANIFEST_DIR"));
+    let file: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let mut entry = file["entries"].as_array().unwrap().iter().find(|e| e["id"] == id).unwrap_or_else(|| panic!("no {id}")).clone();
+    for (key, value) in changes.as_object().unwrap() {
+        entry[key] = value.clone();
+    }
+    entry
+}
+
+/// The numbers of an urgent result's emergency panel, where the person is in `country`.
+fn urgent_numbers(content: &Content, country: &str) -> Vec<String> {
+    let r = report(content, Mode::Screening, "en", &[("danger_now", "yes"), ("country_now", country)], saturday_utc(10, 0));
+    r.emergency.iter().flat_map(|e| e.contacts.iter().map(|c| c.label.clone())).collect()
+}
+
+#[test]
+fn a_partner_config_never_moves_adds_or_disguises_an_emergency_number() {
+    let builtin = builtin::content();
+    assert!(urgent_numbers(builtin, "DE").contains(&"110".to_string()), "{:?}", urgent_numbers(builtin, "DE"));
+    // Reported: three emergency entries of other countries, replaced by
+    // themselves working in Germany, filled Germany's panel of three with
+    // 112 and Austria's and the UK's numbers, and Germany's 110 was gone.
+    let elsewhere = serde_json::json!(["DE", "FR", "IT", "ES", "NL"]);
+    let moved = serde_json::json!({"referrals": {"replace": [
+        built_in("ae-police-999", serde_json::json!({"works_in": elsewhere})),
+        built_in("at-emergency", serde_json::json!({"works_in": elsewhere})),
+        built_in("gb-999", serde_json::json!({"works_in": elsewhere})),
+    ]}});
+    let (parsed, text) = problems_of(&moved.to_string());
+    for id in ["ae-police-999", "at-emergency", "gb-999"] {
+        assert!(text.iter().any(|p| p.contains(&format!("\"{id}\": an emergency number can only be replaced by another emergency entry for the same country, with the same works_in"))), "{id}: {text:#?}");
+    }
+    let content = parsed.apply(builtin);
+    assert_eq!(urgent_numbers(&content, "DE"), urgent_numbers(builtin, "DE"), "Germany's panel is unchanged");
+    // Nor in fewer countries: 112 taken out of Austria's list.
+    let mut fewer: Vec<serde_json::Value> = built_in("eu-112", serde_json::json!({}))["works_in"].as_array().unwrap().clone();
+    fewer.retain(|c| c != "AT");
+    let (parsed, text) = problems_of(&serde_json::json!({"referrals": {"replace": [built_in("eu-112", serde_json::json!({"works_in": fewer}))]}}).to_string());
+    assert!(text.iter().any(|p| p.contains("\"eu-112\": an emergency number can only be replaced")), "{text:#?}");
+    assert!(parsed.replace.is_empty());
+    // Reported: another number labelled "police", before 192.
+    let police = built_in("rs-police-192", serde_json::json!({}));
+    let mut contacts = vec![serde_json::json!({"kind": "voice", "number": "+381601234567", "display": "060 123 4567", "note": {"en": "police"}})];
+    contacts.extend(police["contacts"].as_array().unwrap().iter().cloned());
+    let (parsed, text) = problems_of(&serde_json::json!({"referrals": {"replace": [built_in("rs-police-192", serde_json::json!({"contacts": contacts}))]}}).to_string());
+    assert!(text.iter().any(|p| p.contains("\"rs-police-192\": an emergency number can only be replaced")), "{text:#?}");
+    assert_eq!(urgent_numbers(&parsed.apply(builtin), "RS"), urgent_numbers(builtin, "RS"), "Serbia's panel is unchanged");
+    assert_eq!(urgent_numbers(builtin, "RS").first().map(String::as_str), Some("192"));
+    // Nor shown as closed at night, nor marked "check before calling".
+    for change in [
+        serde_json::json!({"hours": {"tz": "Europe/Belgrade", "weekly": [{"days": ["mon"], "open": "09:00", "close": "10:00"}]}}),
+        serde_json::json!({"confidence": "low"}),
+    ] {
+        let (parsed, text) = problems_of(&serde_json::json!({"referrals": {"replace": [built_in("rs-police-192", change.clone())]}}).to_string());
+        assert!(text.iter().any(|p| p.contains("at any hour, no lower confidence")), "{change}: {text:#?}");
+        assert!(parsed.replace.is_empty(), "{change}");
+    }
+    // An added entry is never an emergency number, in a country with
+    // numbers of its own or without any (where 112 is offered instead).
+    for country in ["DE", "AQ"] {
+        let added = serde_json::json!({"referrals": {"add": [built_in("rs-police-192", serde_json::json!({"id": "partner-police", "country": country}))]}});
+        let (parsed, text) = problems_of(&added.to_string());
+        assert!(text.iter().any(|p| p.contains("\"partner-police\": an added entry cannot be an emergency number")), "{country}: {text:#?}");
+        assert_eq!(urgent_numbers(&parsed.apply(builtin), country), urgent_numbers(builtin, country), "{country}");
+    }
+    // Reworded, it is kept: the same country, countries, numbers and hours.
+    let reworded = serde_json::json!({"referrals": {"replace": [
+        built_in("rs-police-192", serde_json::json!({"name": {"original": "Policija – 192", "en": "Police"}})),
+        built_in("rs-ambulance-194", serde_json::json!({"hours": {"always": true}})),
+        built_in("eu-112", serde_json::json!({"notes": "Checked by the partner."})),
+    ]}});
+    let (parsed, text) = problems_of(&reworded.to_string());
+    assert!(text.is_empty(), "{text:#?}");
+    assert_eq!(parsed.replace.len(), 3);
 }
 
 #[test]
@@ -461,6 +548,26 @@ fn the_number_shown_is_the_number_dialled() {
     assert!(text.iter().any(|p| p.contains("\"spoof\": contacts[0]: display \"011 785 0000\" is not the number")), "{text:#?}");
     assert!(parsed.replace.is_empty());
     assert_eq!(parsed.add.iter().map(|e| &*e.id).collect::<Vec<_>>(), ["national"]);
+}
+
+#[test]
+fn a_number_in_national_form_dials_its_own_country() {
+    // Reported: ASTRA's Serbian number on screen, a number in Russia dialled.
+    let voice = |number: &str, display: &str| format!(r#""contacts": [{{"kind": "voice", "number": "{number}", "display": "{display}"}}]"#);
+    let config = format!(
+        r#"{{"referrals": {{"add": [{}, {}, {}, {}, {}]}}}}"#,
+        partner_entry("russia", &voice("+7117850000", "011 785 0000")),
+        partner_entry("russia-without-0", &voice("+7117850000", "11 785 0000")),
+        partner_entry("russia-shown", &voice("+7117850000", "+7 11 785 0000")),
+        partner_entry("hungary-in-serbia", &voice("+3680205520", "06 80 20 55 20")),
+        // An embassy in Serbia, with its Serbian number (as rs-embassy-india).
+        partner_entry("embassy", &format!(r#""country": "IN", "works_in": ["RS"], {}"#, voice("+381112667990", "011 2667 990"))),
+    );
+    let (parsed, text) = problems_of(&config);
+    assert!(text.iter().any(|p| p.contains("entry \"russia\": contacts[0]: display \"011 785 0000\" is not the number +7117850000")), "{text:#?}");
+    assert!(text.iter().any(|p| p.contains("entry \"russia-without-0\": contacts[0]: display \"11 785 0000\" is not the number +7117850000")), "{text:#?}");
+    assert!(text.iter().any(|p| p.contains("entry \"hungary-in-serbia\": contacts[0]: display")), "{text:#?}");
+    assert_eq!(parsed.add.iter().map(|e| &*e.id).collect::<Vec<_>>(), ["russia-shown", "embassy"]);
 }
 
 #[test]
@@ -525,4 +632,56 @@ fn safety_labels_cannot_be_emptied_or_swapped() {
     let (parsed, text) = problems_of(r#"{"text": {"en": {"ui.exit": "Leave now", "ui.start": "Begin"}}}"#);
     assert!(text.is_empty(), "{text:#?}");
     assert_eq!(parsed.text.len(), 2);
+}
+
+#[test]
+fn an_exit_cannot_read_like_another_button_nor_another_button_like_an_exit() {
+    use putokaz::engine::partner::{BUTTON_LABELS, EXIT_LABELS};
+    // Reported: near-identical words passed, where only the very same text was refused.
+    for (texts, refused) in [
+        (r#"{"en": {"ui.exit": "Start the check", "ui.start": "Exit"}}"#, &["ui.exit", "ui.start"][..]),
+        (r#"{"en": {"ui.start": "Exit this page."}}"#, &["ui.start"]),
+        (r#"{"en": {"ui.start": "EXIT  this-page"}}"#, &["ui.start"]),
+        (r#"{"en": {"ui.back": "Exit"}}"#, &["ui.back"]),
+        (r#"{"en": {"ui.exit_skip": "Continue"}}"#, &["ui.exit_skip"]),
+        (r#"{"en": {"ui.continue": "Leave now", "ui.exit": "Leave"}}"#, &["ui.exit"]),
+        (r#"{"en": {"ui.exit": "..."}}"#, &["ui.exit"]),
+        (r#"{"ar": {"ui.exit": " ؟ "}}"#, &["ui.exit"]),
+        (r#"{"ru": {"ui.start": "ПОКИНУТЬ СТРАНИЦУ!"}}"#, &["ui.start"]),
+        (r#"{"sr-Latn": {"ui.exit": "POČNI"}}"#, &["ui.exit"]),
+        (r#"{"hu": {"ui.start": "KILÉPÉS az oldalról"}}"#, &["ui.start"]),
+    ] {
+        let (parsed, text) = problems_of(&format!(r#"{{"text": {texts}}}"#));
+        for key in refused {
+            assert!(text.iter().any(|p| p.contains(&format!(".{key}: an exit or start label (or button) cannot be empty or another one's words"))), "{texts}: {text:#?}");
+        }
+        assert_eq!(text.len(), refused.len(), "{texts}: {text:#?}");
+        let content = parsed.apply(builtin::content());
+        let en = |key: &str| content.catalogs.text("en", key).to_string();
+        assert!(en("ui.exit").starts_with("Exit") || en("ui.exit") == "Leave", "{texts}: the exit still reads as one");
+        assert!(!en("ui.start").contains("xit") && !en("ui.back").contains("xit"), "{texts}");
+    }
+    // Real rewording is kept: shorter words, another case or full stop of its own words.
+    for texts in [
+        r#"{"en": {"ui.exit": "Leave", "ui.exit_skip": "Skip to leave", "ui.start": "Begin the questions"}}"#,
+        r#"{"en": {"ui.exit": "Exit this page."}}"#,
+        r#"{"en": {"ui.exit": "EXIT"}}"#,
+        r#"{"sr-Latn": {"ui.exit": "Izađi"}}"#,
+    ] {
+        let (parsed, text) = problems_of(&format!(r#"{{"text": {texts}}}"#));
+        assert!(text.is_empty(), "{texts}: {text:#?}");
+        assert!(!parsed.text.is_empty());
+    }
+    // In every language, each button's own wording is kept.
+    let content = builtin::content();
+    for catalog in content.catalogs.languages.iter() {
+        let mut texts = serde_json::Map::new();
+        for key in EXIT_LABELS.into_iter().chain(BUTTON_LABELS.split(' ')) {
+            if let Some(text) = catalog.get(key) {
+                texts.insert(key.to_string(), text.into());
+            }
+        }
+        let (_, text) = problems_of(&serde_json::json!({"text": {catalog.lang(): texts}}).to_string());
+        assert!(!text.iter().any(|p| p.contains("another one's words")), "{}: {text:#?}", catalog.lang());
+    }
 }

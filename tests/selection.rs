@@ -75,6 +75,8 @@ fn rows() -> Vec<Row> {
     ];
     let offer = [("jo_recruiter", "unchecked_agency"), ("jo_signs", "fee,only_phone"), ("jo_contract", "promised_later"), ("jo_visa", "work_permit")];
     let rs = &["rs-police-192", "rs-ambulance-194", "rs-fire-193"][..];
+    // Where the person is was not asked: Serbia's numbers, said as Serbia's, and 112.
+    let somewhere = &["rs-police-192", "rs-ambulance-194", "rs-fire-193", "eu-112"][..];
     vec![
         Row { who: "A: woman made to sell sex", mode: screening, answers: with(sex.clone(), &[("gender", "female")]), first_three: ["rs-atina", "rs-sos-women-0800222003", "rs-zene-protiv-nasilja"], emergency: rs },
         Row { who: "A': the same answers, a man", mode: screening, answers: with(sex.clone(), &[("gender", "male")]), first_three: ["rs-astra-sos", "rs-atina", "rs-iom"], emergency: rs },
@@ -89,12 +91,12 @@ fn rows() -> Vec<Row> {
                 ("country_work", "RS"), ("child_signs", "no_school,no_play"), ("child_work", "heavy_work"), ("child_harm", "none"), ("rec_deception", "nothing"),
                 ("rec_coercion", "none"), ("cond_work", "long_hours,dangerous,no_pay"), ("control_signs", "none"), ("threats", "none"),
             ],
-            first_three: ["rs-nadel-116111", "rs-atina", "rs-czztlj"],
+            first_three: ["rs-nadel-116111", "rs-atina", "rs-gcsr-beograd"],
             emergency: rs,
         },
-        Row { who: "H: child begging with a parent", mode: screening, answers: with(child_begging.clone(), &[("child_work", "begging")]), first_three: ["rs-nadel-116111", "rs-atina", "rs-czztlj"], emergency: rs },
-        Row { who: "R1: a Roma child begging in Belgrade, an adult keeps the money", mode: screening, answers: child_begging.clone(), first_three: ["rs-nadel-116111", "rs-atina", "rs-czztlj"], emergency: rs },
-        Row { who: "R2: a Serbian man in Slovakia", mode: screening, answers: with(worker("SK"), &[("origin", "RS")]), first_three: ["rs-astra-sos", "sk-0800800818", "rs-atina"], emergency: &["eu-112", "sk-emergency"] },
+        Row { who: "H: child begging with a parent", mode: screening, answers: with(child_begging.clone(), &[("child_work", "begging")]), first_three: ["rs-nadel-116111", "rs-atina", "rs-gcsr-beograd"], emergency: rs },
+        Row { who: "R1: a Roma child begging in Belgrade, an adult keeps the money", mode: screening, answers: child_begging.clone(), first_three: ["rs-nadel-116111", "rs-atina", "rs-gcsr-beograd"], emergency: rs },
+        Row { who: "R2: a Serbian man in Slovakia", mode: screening, answers: with(worker("SK"), &[("origin", "RS")]), first_three: ["sk-0800800818", "sk-nip", "rs-astra-sos"], emergency: &["eu-112", "sk-emergency"] },
         Row { who: "R3: a Nepali worker in Serbia", mode: screening, answers: with(worker("RS"), &[("situation", "work_now,journey"), ("smug_paid", "no"), ("origin", "NP")]), first_three: ["rs-atina", "rs-iom", "rs-astra-sos"], emergency: rs },
         Row { who: "a Bangladeshi worker in Serbia", mode: screening, answers: with(worker("RS"), &[("origin", "BD")]), first_three: ["rs-atina", "rs-iom", "rs-astra-sos"], emergency: rs },
         Row { who: "a Chinese worker in Serbia", mode: screening, answers: with(worker("RS"), &[("origin", "CN")]), first_three: ["rs-atina", "rs-iom", "rs-astra-sos"], emergency: rs },
@@ -103,9 +105,10 @@ fn rows() -> Vec<Row> {
         Row { who: "a Serbian man, the same in Germany", mode: screening, answers: with(sex.clone(), &[("country_now", "DE"), ("country_work", "DE"), ("origin", "RS"), ("gender", "male")]), first_three: ["de-kok", "de-faire-mobilitaet", "rs-astra-sos"], emergency: &["eu-112", "de-emergency"] },
         Row { who: "a Serbian worker in Germany", mode: screening, answers: with(worker("DE"), &[("origin", "RS")]), first_three: ["de-kok", "de-hilfetelefon", "de-faire-mobilitaet"], emergency: &["eu-112", "de-emergency"] },
         Row { who: "a Serbian worker in Austria", mode: screening, answers: with(worker("AT"), &[("origin", "RS")]), first_three: ["at-bk-hotline", "at-opfer-notruf", "at-undok"], emergency: &["eu-112", "at-emergency"] },
-        Row { who: "a Serbian worker in Malta", mode: screening, answers: with(worker("MT"), &[("origin", "RS")]), first_three: ["rs-astra-sos", "rs-atina", "rs-mup-natco"], emergency: &["eu-112", "mt-emergency-112"] },
-        Row { who: "a Serbian worker in Russia", mode: screening, answers: with(worker("RU"), &[("origin", "RS")]), first_three: ["rs-astra-sos", "rs-atina", "rs-mup-natco"], emergency: &["ru-emergency"] },
-        Row { who: "a Macedonian worker in Slovenia", mode: screening, answers: with(worker("SI"), &[("origin", "MK")]), first_three: ["mk-opengate", "si-ess-infotocka", "si-kljuc"], emergency: &["eu-112", "si-emergency"] },
+        Row { who: "a Serbian worker in Malta", mode: screening, answers: with(worker("MT"), &[("origin", "RS")]), first_three: ["mt-dier", "rs-astra-sos", "rs-atina"], emergency: &["eu-112", "mt-emergency-112"] },
+        Row { who: "a Serbian worker in Russia", mode: screening, answers: with(worker("RU"), &[("origin", "RS")]), first_three: ["rs-astra-sos", "ru-alternativa", "rs-atina"], emergency: &["ru-emergency"] },
+        Row { who: "a Bulgarian worker in Greece (no Greek service is listed yet)", mode: screening, answers: with(worker("GR"), &[("origin", "BG")]), first_three: ["bg-nccthb", "int-la-strada-international", "int-victim-support-europe"], emergency: &["eu-112", "gr-emergency"] },
+        Row { who: "a Macedonian worker in Slovenia", mode: screening, answers: with(worker("SI"), &[("origin", "MK")]), first_three: ["mk-opengate", "si-kljuc", "si-delavska-svetovalnica"], emergency: &["eu-112", "si-emergency"] },
         Row {
             who: "R5: an offer in Malta, screening",
             mode: screening,
@@ -113,7 +116,10 @@ fn rows() -> Vec<Row> {
             first_three: ["rs-astra-sos", "mt-dier", "rs-minrzs-agency-register"],
             emergency: rs,
         },
-        Row { who: "R5b: an offer in Malta, job-offer mode", mode: Mode::JobOffer, answers: [vec![("jo_country", "MT")], offer.to_vec(), vec![("origin", "RS")]].concat(), first_three: ["rs-astra-sos", "mt-dier", "rs-minrzs-agency-register"], emergency: rs },
+        Row { who: "R5b: an offer in Malta, job-offer mode", mode: Mode::JobOffer, answers: [vec![("jo_country", "MT")], offer.to_vec(), vec![("origin", "RS")]].concat(), first_three: ["rs-astra-sos", "mt-dier", "rs-minrzs-agency-register"], emergency: somewhere },
+        Row { who: "an offer in Austria, job-offer mode", mode: Mode::JobOffer, answers: [vec![("jo_country", "AT")], offer.to_vec(), vec![("origin", "RS")]].concat(), first_three: ["rs-astra-sos", "rs-minrzs-agency-register", "at-bk-hotline"], emergency: somewhere },
+        Row { who: "an offer in Croatia, job-offer mode", mode: Mode::JobOffer, answers: [vec![("jo_country", "HR")], offer.to_vec(), vec![("origin", "RS")]].concat(), first_three: ["rs-astra-sos", "rs-minrzs-agency-register", "hr-116006"], emergency: somewhere },
+        Row { who: "an offer in Bosnia and Herzegovina, job-offer mode", mode: Mode::JobOffer, answers: [vec![("jo_country", "BA")], offer.to_vec(), vec![("origin", "RS")]].concat(), first_three: ["rs-astra-sos", "rs-minrzs-agency-register", "rs-atina"], emergency: somewhere },
     ]
 }
 
@@ -129,6 +135,14 @@ fn each_person_gets_the_first_three_referrals_and_emergency_numbers_in_the_table
         if first != row.first_three || emergency != row.emergency {
             wrong.push(format!("{}: first three {first:?}, emergency {emergency:?}", row.who));
         }
+        // Help from home names the person's country (Serbia, the region, when not said).
+        let origin = row.answers.iter().find(|(q, _)| *q == "origin").map_or("RS", |(_, v)| v);
+        let home = format!("Helps people from {}, also abroad", builtin::content().catalogs.text("en", &format!("country.{origin}")));
+        for x in &r.referrals {
+            if x.why.iter().any(|w| w.starts_with("Helps people from")) && x.why != [home.as_str()] && !x.id.starts_with("rs-embassy") {
+                wrong.push(format!("{}: {} says {:?}", row.who, x.id, x.why));
+            }
+        }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
@@ -143,6 +157,10 @@ fn a_service_for_women_children_or_migrants_only_is_never_first_for_someone_outs
         assert!(said_woman || label != "Only for: women and girls", "{}: {} first ({label})", row.who, first.id);
         if row.answers.contains(&("gender", "male")) {
             assert!(r.referrals.iter().all(|x| x.audience.as_deref() != Some("Only for: women and girls")), "{}: a women-only service for a man", row.who);
+        }
+        // Checking an offer, a line for women only is not for someone who has not said she is one.
+        if row.mode == Mode::JobOffer && !said_woman {
+            assert!(r.referrals.iter().all(|x| x.audience.as_deref() != Some("Only for: women and girls")), "{}: a women-only service", row.who);
         }
         // No question asks whether a child is missing.
         assert!(r.referrals.iter().all(|x| !x.id.contains("116000")), "{}", row.who);
@@ -240,4 +258,18 @@ fn a_home_country_service_here_is_for_its_own_citizens_only() {
     assert!(!listed(&with(worker("RS"), &[("origin", "NP")])));
     assert!(!listed(&with(worker("RS"), &[("origin", "RS")])));
     assert!(!listed(&worker("RS")));
+}
+
+#[test]
+fn an_offer_where_no_service_is_listed_says_so() {
+    let offer = [("jo_recruiter", "unchecked_agency"), ("jo_signs", "fee,only_phone"), ("jo_contract", "promised_later"), ("jo_visa", "work_permit")];
+    for (country, name) in [("BA", "Bosnia and Herzegovina"), ("IN", "India"), ("GH", "Ghana")] {
+        let r = result(Mode::JobOffer, "en", &[vec![("jo_country", country)], offer.to_vec(), vec![("origin", "RS")]].concat());
+        assert_eq!(r.no_local.as_deref(), Some(format!("We do not list services in {name}, where the work is, yet. These can still help:").as_str()), "{country}");
+        assert!(r.referrals.iter().all(|x| !x.why.iter().any(|w| w.contains("where the work is"))), "{country}");
+    }
+    // Austria has help: no such line, and its anti-trafficking line is listed.
+    let r = result(Mode::JobOffer, "en", &[vec![("jo_country", "AT")], offer.to_vec()].concat());
+    assert_eq!(r.no_local, None);
+    assert!(r.referrals.iter().any(|x| x.id == "at-bk-hotline"), "{:?}", r.referrals.iter().map(|x| &x.id).collect::<Vec<_>>());
 }

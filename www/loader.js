@@ -162,15 +162,16 @@ function silenceTrapEcho() {
 
 /**
  * What the person does stays inside the widget: where a pointer, a finger or
- * the wheel was, what got focus, which key was pressed would each tell the
- * host page's bubbling listeners which answer was chosen (on the danger
- * question, "Yes" and "No" are at different heights). A host listener on
+ * the wheel was, what got focus, which key was pressed, what an input method
+ * composed (the `data` of composition events: a country typed in the search
+ * box) would each tell the host page's bubbling listeners which answer was
+ * chosen (on the danger question, "Yes" and "No" are at different heights). A host listener on
  * window in the capture phase still hears them first (see SECURITY.md).
  * Passive, so scrolling and touch never wait for them.
  */
 const KEPT = ('click dblclick auxclick contextmenu keydown keyup keypress beforeinput input submit focusin focusout wheel '
   + 'dragstart pointerdown pointerup pointermove pointerover pointerout pointercancel mousedown mouseup mousemove mouseover '
-  + 'mouseout touchstart touchend touchmove touchcancel DOMActivate').split(' ');
+  + 'mouseout touchstart touchend touchmove touchcancel DOMActivate compositionstart compositionupdate compositionend').split(' ');
 const keep = (event) => event.stopPropagation();
 
 class PutokazScreening extends HTMLElement {

@@ -81,17 +81,24 @@ impl Number {
         is_e164(&self.number)
     }
 
-    /// Whether the shown form is the number dialled: the same digits, or in
-    /// national form with a trunk prefix 0 (or none) in place of a country
-    /// code of 1 to 3 digits (`011 785 0000` for `+381117850000`), written
-    /// with digits, spaces and `+-()./` only.
-    pub fn display_matches(&self) -> bool {
+    /// Whether the shown form is the number dialled, written with digits,
+    /// spaces and `+-()./` only: the same digits (`+381 11 785 0000`, `192`),
+    /// or the national form of a country the entry `works_in` (its own or
+    /// one of its `works_in`), whose calling code a trunk prefix 0 (or the
+    /// country's own, or none) stands in place of (`011 785 0000` for
+    /// `+381117850000` in Serbia; never for `+7117850000`, which dials Russia).
+    pub fn display_matches(&self, works_in: &dyn Fn(&str) -> bool) -> bool {
         let digits: String = self.display.chars().filter(char::is_ascii_digit).collect();
         let all = self.number.trim_start_matches('+');
-        self.display.bytes().all(|b| b.is_ascii_digit() || b" +-()./".contains(&b))
-            && (self.display.is_empty()
-                || digits == all
-                || self.is_e164() && all.strip_suffix(digits.strip_prefix('0').unwrap_or(&digits)).is_some_and(|code| (1..=3).contains(&code.len())))
+        let mut national_form = false;
+        if self.is_e164() && !self.display.starts_with('+') {
+            for item in CALLING_CODES.split(' ') {
+                let (country, code) = (item.get(..2).unwrap_or_default(), item.get(2..).unwrap_or_default());
+                let trunk = match code { "36" => "06", "7" => "8", _ => "0" };
+                national_form |= works_in(country) && all.strip_prefix(code).is_some_and(|national| digits == national || digits.strip_prefix(trunk) == Some(national));
+            }
+        }
+        self.display.bytes().all(|b| b.is_ascii_digit() || b" +-()./".contains(&b)) && (self.display.is_empty() || digits == all || national_form)
     }
 
     pub fn shown(&self) -> &str {
@@ -372,7 +379,7 @@ fn validate_entry(entry: &Entry, at: &str) -> Vec<Problem> {
                     say(format!("contacts[{i}]: \"{}\" is neither E.164 (+381117850000) nor a short code (192)", truncate(&n.number, 30)));
                 }
                 check_text(&format!("contacts[{i}].display"), &n.display, 40, &mut say);
-                if !n.display_matches() {
+                if !n.display_matches(&|country| entry.works_in(country)) {
                     say(format!("contacts[{i}]: display \"{}\" is not the number {}", truncate(&n.display, 40), truncate(&n.number, 30)));
                 }
                 for (_, note) in n.note.iter() {
@@ -550,6 +557,17 @@ pub fn weekday(day: &str) -> Option<u8> {
 /// Separated by spaces, in alphabetical order.
 pub const COUNTRY_CODES: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW";
 
+/// The country calling codes of the countries the built-in directory has
+/// entries of: each territory's `countryCode` in libphonenumber's
+/// https://github.com/google/libphonenumber/blob/v9.0.35/resources/PhoneNumberMetadata.xml
+/// (release v9.0.35, 16 July 2026, commit f7e3e88c, the release of
+/// `emergency.json`), whose `nationalPrefix` (trunk prefix) is 0, but for
+/// Hungary's 06 and Russia's 8 (and none in Canada, the US, Czechia, Italy,
+/// Malta and Poland, where a leading 0 the check allows would be a typo,
+/// never another country's number). A display in national form is of one
+/// of these countries; other countries' numbers are shown in international form.
+const CALLING_CODES: &str = "AE971 AT43 BG359 CA1 CZ420 DE49 GB44 HR385 HU36 IT39 ME382 MK389 MT356 NL31 PL48 RS381 RU7 SI386 SK421 UA380 US1";
+
 /// ISO 3166-1 alpha-2, plus XK (Kosovo), which the EU and many registries use.
 pub fn is_country_code(code: &str) -> bool {
     code.len() == 2 && COUNTRY_CODES.split(' ').any(|c| c == code)
@@ -598,7 +616,7 @@ mod tests {
             ("192", "192"),
             ("192", ""),
         ] {
-            assert!(number(n, shown).display_matches(), "{n} shown as {shown}");
+            assert!(number(n, shown).display_matches(&|_| true), "{n} shown as {shown}");
         }
         for (n, shown) in [
             ("+381601234567", "192"),
@@ -608,9 +626,18 @@ mod tests {
             ("+381117850000", "17850000"),
             ("+381117850000", "011 785 0000 (free)"),
             ("116006", "116 006 0"),
+            // Serbian digits in national form, dialling Russia.
+            ("+7117850000", "011 785 0000"),
+            ("+7117850000", "11 785 0000"),
+            ("+7117850000", "+381 11 785 0000"),
         ] {
-            assert!(!number(n, shown).display_matches(), "{n} shown as {shown}");
+            assert!(!number(n, shown).display_matches(&|country| country == "RS"), "{n} shown as {shown}");
         }
+        // The national form is that of the entry's country, or of one it works in.
+        let in_serbia = |country: &str| country == "RS";
+        assert!(number("+381117850000", "011 785 0000").display_matches(&in_serbia));
+        assert!(!number("+3680205520", "06 80 20 55 20").display_matches(&in_serbia));
+        assert!(number("+3680205520", "+36 80 20 55 20").display_matches(&in_serbia), "the international form is the same in every country");
     }
 
     /// Every format character (General_Category Cf) and Bidi_Control is

@@ -13,7 +13,7 @@
 //! ```
 
 
-use super::catalog::placeholders;
+use super::catalog::{placeholders, Catalog};
 use super::bundle::Content;
 use super::content::Mode;
 use super::directory::{check_entry, has_hidden_controls, is_country_code, Contact, Entry};
@@ -44,8 +44,18 @@ pub const ALWAYS_ASKED: &[&str] = &["safety", "about"];
 pub const JOB_OFFER_MODULE: &str = "job_offer";
 
 /// The labels of the quick exit and of the start buttons: a partner's
-/// wording of them can be neither empty nor another one's words.
+/// wording of them cannot be empty (no letter or digit).
 pub const SAFETY_LABELS: [&str; 7] = ["ui.exit", "ui.exit_skip", "ui.exit_hint", "ui.exit_shift_progress", "ui.exiting", "ui.start", "ui.start_job"];
+
+/// The quick exit's button and link, and (separated by spaces) the widget's
+/// other buttons: a partner's wording of one of either list cannot have, word
+/// for word, the words of one of the other (as the partner words it, or built
+/// in), whatever their case, accents, spacing and punctuation, nor the other
+/// way round: an exit that reads "Start the check", or a start button that
+/// reads "Exit", would send a person the wrong way. Other wording is kept
+/// ("Leave" for "Exit this page").
+pub const EXIT_LABELS: [&str; 2] = ["ui.exit", "ui.exit_skip"];
+pub const BUTTON_LABELS: &str = "ui.start ui.start_job ui.continue ui.back ui.emergency_continue ui.not_safe_continue ui.print ui.print_now ui.print_back ui.restart check.open check.questions check.again check.submit check.pay_open check.pay_submit";
 
 /// Entries a config may add, replace and hide, in all.
 pub const MAX_REFERRALS: usize = 200;
@@ -183,14 +193,27 @@ fn parse_referrals(value: &Value, content: &Content, config: &mut PartnerConfig,
                     if key == "replace" && existing.is_none() {
                         entry_problems.push(Problem::new(&entry_at, "no built-in entry has this id; use add for a new one"));
                     }
-                    // An emergency entry stays one, for its country, with every one of its phone numbers.
+                    // Emergency numbers are the directory's: a config adds none, and a
+                    // replacement is still one, for the same country, working in the same
+                    // countries, at any hour, no less sure, with the same phone
+                    // numbers, no more, no fewer: nothing another country's panel would
+                    // show, nothing to hide, displace or disguise one of the country's own.
+                    if key == "add" && entry.emergency {
+                        entry_problems.push(Problem::new(&entry_at, "an added entry cannot be an emergency number (replace one to reword it)"));
+                    }
                     let kept = |e: &Entry| {
                         entry.emergency
                             && entry.country == e.country
-                            && e.contacts.iter().all(|c| !matches!(c, Contact::Voice(n) if !entry.contacts.iter().any(|d| matches!(d, Contact::Voice(m) if m.number == n.number))))
+                            && same(&entry.works_in, &e.works_in)
+                            && entry.hours.as_ref().is_none_or(|h| h.always)
+                            && entry.confidence >= e.confidence
+                            && same(&numbers(&entry), &numbers(e))
                     };
                     if key == "replace" && existing.is_some_and(|e| e.emergency && !kept(e)) {
-                        entry_problems.push(Problem::new(&entry_at, "an emergency number can only be replaced by another emergency entry for the same country, with all its numbers"));
+                        entry_problems.push(Problem::new(
+                            &entry_at,
+                            "an emergency number can only be replaced by another emergency entry for the same country, with the same works_in and phone numbers only, at any hour, no lower confidence",
+                        ));
                     }
                     if entry_problems.is_empty() {
                         if key == "add" { config.add.push(entry) } else { config.replace.push(entry) }
@@ -216,6 +239,88 @@ fn parse_referrals(value: &Value, content: &Content, config: &mut PartnerConfig,
             _ => problems.push(Problem::new(at, "unknown setting (known: add, replace, hide)")),
         }
     }
+}
+
+/// Why a partner's wording of a label would mislead: it is a safety label
+/// with no letter or digit, or an exit label with the words of another
+/// button's label, or the other way round (see [`EXIT_LABELS`]).
+fn misleading(key: &str, text: &str, lang: &str, catalog: &Catalog, english: Option<&Catalog>, earlier: &[(String, String, String)]) -> Option<String> {
+    let words = label_words(text);
+    if SAFETY_LABELS.contains(&key) && words.len() < 2 {
+        return Some("it is empty".into());
+    }
+    let exit = EXIT_LABELS.contains(&key);
+    let button = BUTTON_LABELS.split(' ').any(|b| b == key);
+    for other in EXIT_LABELS.into_iter().chain(BUTTON_LABELS.split(' ')) {
+        // An exit label against the other buttons, a button against the exit labels.
+        if !(exit || button) || EXIT_LABELS.contains(&other) == exit {
+            continue;
+        }
+        // Its wording built in, then as this config words it (a key English
+        // lacks is no message, and no config words it).
+        let mut wordings = catalog.get(other).or_else(|| english.and_then(|c| c.get(other)));
+        let mut rest = earlier.iter();
+        while let Some(wording) = wordings {
+            let theirs = label_words(wording);
+            if theirs.len() > 1 && (super::find(&words, &theirs).is_some() || super::find(&theirs, &words).is_some()) {
+                return Some(concat(&["it has the words of ", other, " (", &super::quoted(&truncate(wording, 40)), ")"]));
+            }
+            wordings = rest.find(|(l, k, _)| l == lang && k == other).map(|(_, _, t)| t.as_str());
+        }
+    }
+    None
+}
+
+/// A label as its words, to compare labels whatever their case, accents,
+/// spacing and punctuation (ASCII, Latin-1, Arabic, Devanagari, general and
+/// CJK punctuation: that of every script of the catalogs): " exit this page "
+/// for "EXIT this page."; one space for a label without a letter or a digit.
+fn label_words(text: &str) -> String {
+    // Latin-1 and Cyrillic capitals in small letters, which `fold` leaves as they are.
+    let mut lower = String::new();
+    for c in text.chars() {
+        let n = c as u32;
+        let shift = match n {
+            0xc0..=0xde if n != 0xd7 => 32,
+            0x410..=0x42f => 32,
+            0x400..=0x40f => 80,
+            _ => 0,
+        };
+        lower.push(char::from_u32(n + shift).unwrap_or(c));
+    }
+    let mut words = String::from(" ");
+    let mut gap = true;
+    for c in super::translit::fold(&lower).chars() {
+        if c.is_whitespace() || c.is_ascii_punctuation() || matches!(c as u32, 0xa1..=0xbf | 0x60c..=0x61f | 0x6d4 | 0x964 | 0x965 | 0x2010..=0x205e | 0x3000..=0x303f | 0xff01..=0xff0f) {
+            if !gap {
+                words.push(' ');
+            }
+            gap = true;
+        } else {
+            words.push(c);
+            gap = false;
+        }
+    }
+    if !gap {
+        words.push(' ');
+    }
+    words
+}
+
+/// The phone numbers of an entry, each with its kind.
+fn numbers(entry: &Entry) -> Vec<(std::mem::Discriminant<Contact>, &str)> {
+    let mut numbers = Vec::new();
+    for contact in entry.contacts.iter() {
+        if let Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) = contact {
+            numbers.push((std::mem::discriminant(contact), &*n.number));
+        }
+    }
+    numbers
+}
+
+/// Whether two lists hold the same items, in any order.
+fn same<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    a.iter().all(|x| b.contains(x)) && b.iter().all(|x| a.contains(x))
 }
 
 fn parse_text(value: &Value, content: &Content, config: &mut PartnerConfig, problems: &mut Vec<Problem>) {
@@ -248,15 +353,8 @@ fn parse_text(value: &Value, content: &Content, config: &mut PartnerConfig, prob
                 problems.push(Problem::new(key_at, format!("longer than {MAX_TEXT} characters")));
             } else if has_hidden_controls(text, true) {
                 problems.push(Problem::new(key_at, "contains control or bidirectional-override characters"));
-            } else if SAFETY_LABELS.contains(&&**key)
-                // A safety label is neither empty nor another one's words, in
-                // the catalog or earlier in this config.
-                && (text.trim().is_empty()
-                    || SAFETY_LABELS.iter().any(|other| {
-                        other != key && (catalog.get(other) == Some(text) || config.text.iter().any(|(l, k, t)| l == lang && k == other && t == text))
-                    }))
-            {
-                problems.push(Problem::new(key_at, "an exit or start label (ui.exit*, ui.start*) cannot be empty or another one's words"));
+            } else if let Some(why) = misleading(key, text, lang, catalog, english, &config.text) {
+                problems.push(Problem::new(key_at, concat(&["an exit or start label (or button) cannot be empty or another one's words: ", &why])));
             } else if placeholders(source) != placeholders(text) {
                 problems.push(Problem::new(key_at, concat(&["must use the placeholders ", &super::quoted_list(&placeholders(source))])));
             } else {

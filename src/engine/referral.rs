@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::assess::Outcome;
-use super::content::{Level, Mode};
+use super::content::{IndicatorSet, Level, Mode};
 use super::directory::{Audience, Confidence, Directory, Entry, OpenState, Service};
 use super::time::UtcMinutes;
 
@@ -24,6 +24,9 @@ pub struct Context<'a> {
     pub gender: &'a str,
     /// The widget's home region: its hotlines help its people abroad.
     pub region: String,
+    /// Where the person is was not said (not asked yet, not sure, prefer not
+    /// to say): `country_now` is the region, and 112 is offered too.
+    pub somewhere: bool,
     pub lang: &'a str,
     pub now: UtcMinutes,
 }
@@ -81,6 +84,9 @@ pub struct Selection<'a> {
     pub no_emergency: bool,
     /// True when no service in the directory works in the country the person is in.
     pub no_local: bool,
+    /// True when no service in the directory works where the work is, and
+    /// that is not where the person is.
+    pub no_work: bool,
     pub country_now: Option<String>,
     /// The catalog keys of the rights, recorded with the entries of the
     /// country the person is in or works in, that are for this person.
@@ -102,6 +108,9 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
     let home_country = context.country_origin.as_deref().unwrap_or(&context.region);
     let abroad = country != home_country;
     let sexual_or_marriage = outcome.sets.iter().any(|s| s.is_sexual()) || outcome.is_fired("forced_marriage") || outcome.is_fired("child_marriage");
+    // Signs of exploited work (not an offer, not sex, not a relationship,
+    // not danger now, when the emergency and anti-trafficking lines come first).
+    let labour = matches!(outcome.level, Level::Some | Level::Serious) && outcome.sets.contains(&IndicatorSet::AdultLabour) && !sexual_or_marriage && !job_offer && outcome.frame.is_none();
     // Whether the person is among those a service is for: `Some(true)` or
     // `Some(false)`, `None` when they have not said (see `fits`).
     let age_known = (!maybe_child || child).then_some(child);
@@ -126,10 +135,12 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
         }
     }
     let no_emergency = emergency.is_empty();
-    if no_emergency {
+    let is_112 = |e: &Entry| e.voice().is_some_and(|n| n.number == "112");
+    if no_emergency || context.somewhere && !emergency.iter().any(|p| is_112(p.entry)) {
         for entry in directory.entries.iter() {
-            if emergency.is_empty() && entry.emergency && entry.country == "EU" && entry.voice().is_some_and(|n| n.number == "112") {
+            if entry.emergency && entry.country == "EU" && is_112(entry) {
                 emergency.push(Pick { entry, why: vec![Why::new("ref.why.emergency")], open: entry.open_state(context.now), check_first: false });
+                break;
             }
         }
     }
@@ -156,13 +167,21 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
         if fit == Some(false) {
             continue;
         }
-        let mut score = 0;
-        // Made for people like this person: women, men or migrants (children's
-        // services have their own weight below).
-        if entry.audience.iter().any(|a| matches!(a, Audience::Women | Audience::Men | Audience::Migrants) && member(*a, entry) == Some(true)) {
-            score += 20;
+        // Checking an offer, a line for women only is not for someone who
+        // has not said she is one.
+        if job_offer && entry.audience.iter().all(|a| *a == Audience::Women) && fit != Some(true) {
+            continue;
         }
         let has = |s: Service| entry.services.contains(&s);
+        let mut score = 0;
+        // Made for people like this person: women, men or migrants (children's
+        // services have their own weight below), or, for exploited work, for
+        // rights at work.
+        if entry.audience.iter().any(|a| matches!(a, Audience::Women | Audience::Men | Audience::Migrants) && member(*a, entry) == Some(true)) {
+            score += 20;
+        } else if labour && has(Service::LabourRights) {
+            score += 25;
+        }
         // No question asks whether a child is missing: a line for missing
         // children would only push the children's helpline down.
         if has(Service::MissingChildren) {
@@ -200,6 +219,12 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
                 (true, false) | (false, true) => 30,
                 (false, false) => 15,
             };
+            // A child where the person is: the public body that protects
+            // children and can place them safely at any hour (the centre for
+            // social work) comes before other general help.
+            if child && local && has(Service::Shelter) && !has(Service::TraffickingIdentification) {
+                score += 35;
+            }
             why.push(Why::new("ref.why.children"));
         }
         if sexual_or_marriage && has(Service::Women) && fit == Some(true) {
@@ -215,6 +240,8 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
         if has(Service::TraffickingIdentification) && outcome.frame.is_none() {
             score += match (child, outcome.level >= Level::Some) {
                 (true, _) => 20,
+                // The country's own anti-trafficking line stays before its help at work.
+                (false, true) if labour && local && *entry.country == *country && entry.audience.contains(&Audience::Anyone) => 50,
                 (false, true) => 40,
                 (false, false) => 25,
             };
@@ -249,10 +276,11 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
             why.push(Why { key: "ref.why.local", arg: Some(country.to_string()) });
         } else if home {
             score += 15;
-            why.push(Why { key: "ref.why.home", arg: Some(context.region.clone()) });
+            why.push(Why { key: "ref.why.home", arg: Some(home_country.to_string()) });
         } else if work {
-            // Checking an offer, the destination's help matters as much as home's.
-            score += if job_offer { 15 } else { 5 };
+            // Checking an offer, the destination's own help comes before
+            // home's of other kinds.
+            score += if job_offer { 25 } else { 5 };
             why.push(Why { key: "ref.why.work_country", arg: context.country_work.clone() });
         } else if local {
             score += 10;
@@ -305,6 +333,13 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
         let best = scored.remove(i);
         scored.insert(0, best);
     }
+    // A worker abroad with signs of exploited work: help from home to get
+    // back (the consulates) has a place among the five.
+    let back_home = |p: &Pick| abroad && *p.entry.country == *home_country && p.entry.services.contains(&Service::ReturnReintegration) && !p.entry.services.contains(&Service::TraffickingIdentification);
+    if let Some(i) = scored.iter().position(|(_, _, p)| back_home(p)).filter(|i| *i >= MAX_PICKS && labour) {
+        let pick = scored.remove(i);
+        scored.insert(MAX_PICKS - 1, pick);
+    }
     // One number listed twice (a European line and its national operator) is one service.
     let mut numbers: Vec<&str> = Vec::new();
     for pick in &emergency {
@@ -327,6 +362,7 @@ pub fn select<'a>(directory: &'a Directory, context: &Context<'_>) -> Selection<
         services,
         no_emergency,
         no_local: local_services == 0,
+        no_work: context.country_work.as_deref().is_some_and(|w| w != country && !directory.entries.iter().any(|e| !e.emergency && (e.works_in.iter().any(|c| c == w) || *e.country == *w && e.works_in.is_empty()))),
         country_now: context.country_now.clone(),
         rights,
     }

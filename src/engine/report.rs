@@ -10,7 +10,7 @@ use super::bundle::Content;
 use super::catalog::fill;
 use super::content::{Dimension, Kind, Level, Mode, Role};
 use super::directory::{self, Contact, OpenState};
-use super::referral::{self, Context, Pick, Selection};
+use super::referral::{self, Context, Pick};
 use super::time::{self, UtcMinutes};
 use super::pairs;
 
@@ -210,7 +210,8 @@ impl Report {
         let country_work = answer_of_role(content, answers, Role::CountryWork).filter(|c| directory::is_country_code(c)).map(str::to_string);
         let country_origin = answer_of_role(content, answers, Role::CountryOrigin).filter(|c| directory::is_country_code(c)).map(str::to_string);
         let gender = answer_of_role(content, answers, Role::Gender).unwrap_or("");
-        let context = Context { outcome, country_now, country_work, country_origin, gender, region: region.to_string(), lang: &lang, now };
+        let somewhere = answer_of_role(content, answers, Role::CountryNow).is_none();
+        let context = Context { outcome, country_now, country_work, country_origin, gender, region: region.to_string(), somewhere, lang: &lang, now };
         let selection = referral::select(&content.directory, &context);
         let here = context.country_now.clone();
         // Loops, not `map(..).collect()`: std's collecting code, with the
@@ -222,25 +223,34 @@ impl Report {
             }
             out
         };
-        let mut emergency: Vec<ReferralView> = views(&selection.emergency);
-        // 112 where the directory has no number for the country: dialable
-        // anywhere, with what is known of where it works.
-        if selection.no_emergency {
-            emergency = Vec::new();
-            for pick in &selection.emergency {
-                let mut view = referral_view(content, &lang, pick, local_offset, Some(&pick.entry.country));
-                for contact in &mut view.contacts {
-                    contact.note = Some(t(&["ui.emergency_112_note"]));
-                }
-                emergency.push(view);
+        // Each emergency number as dialled in its own country. Where the
+        // country is not known, 112 with what is known of where it works;
+        // where the person has not said where they are, the region's numbers
+        // said as the region's, and 112.
+        let mut emergency: Vec<ReferralView> = Vec::new();
+        let name = t(&["country.", region]);
+        for pick in &selection.emergency {
+            let mut view = referral_view(content, &lang, pick, local_offset, Some(&pick.entry.country));
+            for contact in view.contacts.iter_mut().filter(|_| selection.no_emergency || somewhere) {
+                let what = contact.note.take().unwrap_or_else(|| t(&["ref.service.emergency"]));
+                contact.note = Some(if contact.label == "112" { t(&["ui.emergency_112_note"]) } else { fill(&t(&["ui.emergency_in"]), &[("what", &what), ("country", &name)]) });
             }
+            emergency.push(view);
         }
         let referrals = views(&selection.services);
-        let no_local = selection.no_local.then(|| match &selection.country_now {
-            Some(code) => fill(&t(&["ref.no_local"]), &[("country", &t(&["country.", code]))]),
-            None => t(&["ref.no_local_unknown"]),
+        // No service where the person is, or else where the work is.
+        let (key, code) = match (selection.no_local, &selection.country_now) {
+            (true, Some(code)) => ("ref.no_local", Some(code)),
+            (true, None) => ("ref.no_local_unknown", None),
+            _ => ("ref.no_work", context.country_work.as_ref()),
+        };
+        let no_local = (selection.no_local || selection.no_work).then(|| fill(&t(&[key]), &[("country", &t(&["country.", code.map_or("", |c| c)]))]));
+        // The first number shown, as shown, and the region's said as the
+        // region's; 112 for an unknown country is not said as sure advice.
+        let number = emergency.first().filter(|_| !selection.no_emergency).and_then(|v| v.contacts.iter().find(|c| c.kind == "voice")).map(|c| {
+            if somewhere { fill(&t(&["ui.emergency_in"]), &[("what", &c.label), ("country", &name)]) } else { c.label.clone() }
         });
-        let next_steps = next_steps(content, outcome, &selection, &lang);
+        let next_steps = next_steps(content, outcome, number, &lang);
         let mut rights = Vec::new();
         for key in &selection.rights {
             rights.push(t(&[key]));
@@ -293,15 +303,13 @@ fn main_dimension(content: &Content, indicator: &super::content::Indicator) -> O
 
 /// What the person can do next, as plain sentences: about someone else, a
 /// step's third-person form (`<key>.them`) when the catalog has one.
-fn next_steps(content: &Content, outcome: &Outcome, selection: &Selection<'_>, lang: &str) -> Vec<String> {
+fn next_steps(content: &Content, outcome: &Outcome, emergency_number: Option<String>, lang: &str) -> Vec<String> {
     let catalog = content.catalogs.resolve(lang);
     let t = |key: &str| {
         let them = super::concat(&[key, ".them"]);
         content.catalogs.text(lang, if outcome.about_other && catalog.get(&them).is_some() { &them } else { key }).to_string()
     };
     let mut keys: Vec<&str> = Vec::new();
-    // 112 offered where the country's number is not known is not said as sure advice here (see `emergency_missing`).
-    let emergency_number = selection.emergency.first().filter(|_| !selection.no_emergency).and_then(|p| p.entry.voice()).map(|n| n.shown().to_string());
     let mut steps = Vec::new();
     if outcome.level == Level::Urgent {
         if let Some(number) = &emergency_number {
@@ -358,8 +366,17 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
     let inside = country_now.is_some_and(|c| entry.works_in(c));
     let dialable = |n: &directory::Number| inside || n.from_abroad();
     let label = |n: &directory::Number| if inside { n.shown().to_string() } else { n.international() };
+    // A country's own general number (911, 999, 000) before 112, which the
+    // generated entries list first.
+    let voice = |i: usize| match entry.contacts.get(i) {
+        Some(Contact::Voice(n)) => &*n.number,
+        _ => "",
+    };
+    let general_first = entry.emergency && voice(0) == "112" && matches!(voice(1), "911" | "999" | "000");
     let mut contacts = Vec::new();
-    for (i, contact) in entry.contacts.iter().enumerate() {
+    for i in 0..entry.contacts.len() {
+        let i = if general_first && i < 2 { 1 - i } else { i };
+        let contact = &entry.contacts[i];
         let shown = match contact {
             Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) => dialable(n),
             Contact::Email { .. } | Contact::Web { .. } => true,

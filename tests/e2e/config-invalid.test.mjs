@@ -79,3 +79,54 @@ test('the rejected entry and the hidden police number: neither takes effect', as
   assert.equal(await w.locator('a[href^="javascript:"]').count(), 0);
   assert.equal(await w.locator('.pk-sos a[href="tel:192"]').count(), 1);
 });
+
+// The review's configs: emergency entries of other countries made to work in
+// Germany, an added emergency number, ASTRA's Serbian number dialling Russia,
+// and the exit and start labels swapped with near-identical words.
+test('a config cannot move or add emergency numbers, dial another country, or swap labels in other words', async () => {
+  const { page, warnings } = await open();
+  const { readFileSync } = await import('node:fs');
+  const builtIn = (id) => JSON.parse(readFileSync(new URL(`../../src/data/referrals/${id.slice(0, 2)}.json`, import.meta.url))).entries.find((e) => e.id === id);
+  const germany = ['DE', 'FR', 'IT', 'ES', 'NL'];
+  const entry = { name: { original: 'ASTRA SOS', en: 'ASTRA SOS' }, country: 'RS', services: ['trafficking_identification'], audience: ['anyone'], sources: ['https://example.org/'], last_verified: '2026-11', confidence: 'high' };
+  const config = {
+    referrals: {
+      replace: ['ae-police-999', 'at-emergency', 'gb-999'].map((id) => ({ ...builtIn(id), works_in: germany })),
+      add: [
+        { ...entry, id: 'partner-russia', contacts: [{ kind: 'voice', number: '+7117850000', display: '011 785 0000' }] },
+        { ...builtIn('rs-police-192'), id: 'partner-police', country: 'DE' },
+      ],
+    },
+    text: { en: { 'ui.exit': 'Start the check', 'ui.start': 'Exit' } },
+  };
+  await page.evaluate((json) => {
+    const element = document.createElement('putokaz-screening');
+    element.id = 'audit';
+    element.setAttribute('lang', 'en');
+    element.setAttribute('region', 'RS');
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = json;
+    element.append(script);
+    document.querySelector('main').append(element);
+  }, JSON.stringify(config));
+  await mounted(page, '#audit');
+  const expect = [
+    /referrals\.replace\[0\] "ae-police-999": an emergency number can only be replaced by another emergency entry for the same country, with the same works_in/,
+    /referrals\.replace\[1\] "at-emergency": an emergency number can only be replaced/,
+    /referrals\.replace\[2\] "gb-999": an emergency number can only be replaced/,
+    /referrals\.add: entry "partner-russia": contacts\[0\]: display "011 785 0000" is not the number \+7117850000/,
+    /referrals\.add\[1\] "partner-police": an added entry cannot be an emergency number/,
+    /text\.en\.ui\.exit: .*cannot be empty or another one's words.*: it has the words of ui\.start/,
+    /text\.en\.ui\.start: .*cannot be empty or another one's words.*: it has the words of ui\.exit/,
+  ];
+  for (const pattern of expect) assert.ok(warnings.some((w) => pattern.test(w)), `${pattern}\n${warnings.join('\n')}`);
+  const w = widget(page, '#audit');
+  assert.equal(await w.locator('a.pk-exit').textContent(), 'Exit this page');
+  assert.equal(await w.locator('[data-action=start]').textContent(), 'Start');
+  await start(w);
+  await answer(w, 'yes');
+  assert.equal(await w.locator('.pk-emergency a.pk-call[href="tel:192"]').count(), 1, 'Serbia keeps 192');
+  assert.equal(await w.locator('a[href^="tel:+7"]').count(), 0, 'no number dials Russia');
+  assert.deepEqual(page.errors, []);
+});

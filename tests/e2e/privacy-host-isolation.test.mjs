@@ -35,6 +35,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, screenReader, closedDom, closedBox, widget, mounted, start, answerAll, resultLevel, scenario, BASE, ARTIFACTS } from './lib.mjs';
+import { answer } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -229,6 +230,34 @@ test('pointer, mouse, touch, wheel, focus and key events do not bubble out of th
   }
   const out = log.filter((e) => e.where !== 'window capture' && e.target === 'putokaz-screening');
   assert.deepEqual([...new Set(out.map((e) => `${e.where} ${e.type}`))], [], 'nothing bubbles out of the widget to the host');
+  assert.deepEqual(page.errors, []);
+});
+
+// An input method's composition events carry what is typed (a country in
+// the search box, in their `data`): they stop at the widget's edge too.
+test('composition events from the country search do not bubble out of the widget', async () => {
+  const page = await openPage(browser, '/exit.html');
+  await mounted(page);
+  const w = widget(page);
+  await page.evaluate(() => {
+    window.composed = [];
+    for (const type of ['compositionstart', 'compositionupdate', 'compositionend']) {
+      window.addEventListener(type, (e) => window.composed.push(`window capture ${type} ${e.data}`), true);
+      window.addEventListener(type, (e) => window.composed.push(`window bubble ${type} ${e.data}`));
+      document.addEventListener(type, (e) => window.composed.push(`document bubble ${type} ${e.data}`));
+    }
+  });
+  await start(w);
+  for (const a of ['no', 'yes', 'self', '18_plus']) await answer(w, a);
+  await w.locator('#pk-filter').focus();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'nep', selectionStart: 3, selectionEnd: 3 });
+  await cdp.send('Input.insertText', { text: 'nepa' });
+  const heard = await page.evaluate(() => window.composed);
+  for (const type of ['compositionstart', 'compositionupdate', 'compositionend']) {
+    assert.ok(heard.some((h) => h.startsWith(`window capture ${type}`)), `the test really made a ${type} event: ${heard}`);
+  }
+  assert.deepEqual(heard.filter((h) => !h.startsWith('window capture')), [], 'nothing composed bubbles out of the widget');
   assert.deepEqual(page.errors, []);
 });
 
