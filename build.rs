@@ -72,8 +72,19 @@ fn main() {
         }
         packs.push(format!("{pack:?}"));
     }
-    std::fs::write(packs_dir.join("languages"), pack_list).expect("cannot write the list of language packs");
+    // English's country names are a pack of their own too, as every other
+    // language's are part of its pack: the core carries none (about 1.5 KB
+    // gzipped), and pages that offer English fetch them as they load.
     catalogs.languages.to_mut().retain(|c| c.lang() == SOURCE_LANG);
+    let english = &mut catalogs.languages.to_mut()[0];
+    let mut names = english.clone();
+    names.messages.to_mut().retain(|(key, _)| key.starts_with("country."));
+    english.messages.to_mut().retain(|(key, _)| !key.starts_with("country."));
+    let pack = names.to_pack(&all_keys);
+    std::fs::write(packs_dir.join("putokaz.en.txt"), &pack).expect("cannot write a language pack");
+    pack_list.push_str("en putokaz.en.txt\n");
+    packs.push(format!("{pack:?}"));
+    std::fs::write(packs_dir.join("languages"), pack_list).expect("cannot write the list of language packs");
     let keys: Vec<&str> = all_keys.iter().map(|k| &**k).collect();
     // Most keys are named by the content (`q.<question>.<option>`,
     // `ind.<indicator>`, `country.<code>`...): of the keys the engine derives
@@ -361,6 +372,7 @@ impl Code {
             self.n(indicator.child_exploitation as usize);
             self.n(indicator.grave_purpose as usize);
             self.n(indicator.sexual as usize);
+            self.n(indicator.discreet as usize);
             let sources = &indicator.sources;
             self.n(sources.ilo_forced_labour.len());
             for n in sources.ilo_forced_labour.iter() {

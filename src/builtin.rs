@@ -264,6 +264,7 @@ impl Reader {
                 child_exploitation: r.yes(),
                 grave_purpose: r.yes(),
                 sexual: r.yes(),
+                discreet: r.yes(),
                 sources: Sources {
                     ilo_forced_labour: r.list(|r| r.n() as u8),
                     unodc: r.texts(),

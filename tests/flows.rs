@@ -261,6 +261,10 @@ fn screen_text(view: &View, last: &mut String) -> String {
             if let Some(other) = &intro.other {
                 out += &format!("  {}\n", button(other));
             }
+            out += &format!("  [+ {}]\n", intro.more.label);
+            for p in &intro.more.paragraphs {
+                out += &format!("    {p}\n");
+            }
         }
         ScreenView::Question(ask) => out += &ask_text(ask),
         ScreenView::Emergency(e) => {
@@ -277,6 +281,7 @@ fn screen_text(view: &View, last: &mut String) -> String {
             if let Some(note) = &r.child_note {
                 out += &format!("  note: {note}\n");
             }
+            out += &format!("### {} (the first step and the first two services)\n", r.now_title);
             if let Some(job) = &r.job {
                 out += &format!("### {}\n", job.title);
                 if let Some(none) = &job.none {
@@ -300,6 +305,12 @@ fn screen_text(view: &View, last: &mut String) -> String {
                     out += &format!("#### {}\n", group.title);
                     for sign in &group.signs {
                         out += &format!("  - {sign}\n");
+                    }
+                }
+                if let Some(discreet) = &noticed.discreet {
+                    out += &format!("  [+ {}]\n", discreet.label);
+                    for sign in &discreet.paragraphs {
+                        out += &format!("    - {sign}\n");
                     }
                 }
             }

@@ -226,6 +226,24 @@ fn wording_never_labels_or_reassures() {
     }
 }
 
+/// Nothing promises what the widget does not do: it keeps no answer once
+/// the page is left, so nothing can be "saved" or "come back to later".
+#[test]
+fn wording_promises_nothing_the_widget_does_not_do() {
+    let content = builtin::content();
+    let english = content.catalogs.resolve("en");
+    for (key, text) in english.messages.iter() {
+        let lower = text.to_lowercase();
+        for promise in ["come back to this page", "come back later", "continue later", "saved", "save your answers", "remember your answers", "we will contact", "we will call", "anonymous"] {
+            // (A service's own anonymity, in the rights it lists, is that service's promise, sourced in the directory.)
+            if key.starts_with("rights.") && promise == "anonymous" {
+                continue;
+            }
+            assert!(!lower.contains(promise), "{key} promises \"{promise}\": {text}");
+        }
+    }
+}
+
 #[test]
 fn intro_is_discreet() {
     // Nothing names trafficking before the person chooses to continue.

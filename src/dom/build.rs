@@ -16,9 +16,9 @@ use super::Error;
 /// The attributes a node may have. Nothing else can be set: no `style`, no
 /// `on*` handler, no `srcdoc`.
 pub const ATTRIBUTES: &[&str] = &[
-    "aria-controls", "aria-describedby", "aria-invalid", "aria-label", "aria-live", "autocomplete",
-    "checked", "class", "content", "data-action", "data-exclusive", "data-form", "data-found", "data-href", "data-question", "dir",
-    "for", "href", "id", "inputmode", "lang", "maxlength", "name", "novalidate", "popover", "referrerpolicy", "rel", "role", "rows", "selected", "spellcheck", "tabindex",
+    "aria-controls", "aria-describedby", "aria-expanded", "aria-invalid", "aria-label", "aria-live", "autocomplete",
+    "checked", "class", "content", "data-action", "data-discreet", "data-exclusive", "data-form", "data-found", "data-href", "data-question", "dir",
+    "for", "hidden", "href", "id", "inputmode", "lang", "maxlength", "name", "novalidate", "popover", "referrerpolicy", "rel", "role", "rows", "selected", "spellcheck", "tabindex",
     "translate", "type", "value", "writingsuggestions",
 ];
 

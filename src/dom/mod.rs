@@ -97,6 +97,9 @@ impl Widget {
         for kind in ["click", "auxclick", "keydown"] {
             listeners.push(Listener::new(&container, kind, false, Box::new(|event| open(&event))));
         }
+        // A disclosure opens and closes in the page alone: nothing the flow keeps.
+        let target = container.clone();
+        listeners.push(Listener::new(&container, "click", false, Box::new(move |event| toggle(&target, &event))));
         // The country box: typing keeps the names that match; Enter goes to
         // the first of them instead of sending the form.
         for kind in ["input", "keydown"] {
@@ -242,6 +245,19 @@ fn open(event: &Event) {
     let link = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("[data-href]").ok().flatten());
     if let Some((link, href)) = link.and_then(|l| l.get_attribute("data-href").map(|h| (l, h))) {
         let _ = link.set_attribute("href", &href);
+    }
+}
+
+/// Opens or closes what a disclosure button names by `aria-controls` (the
+/// intro's "more", a result's sections, its discreet signs), and says so
+/// with `aria-expanded`. Closed again whenever the screen is drawn anew.
+fn toggle(container: &HtmlElement, event: &Event) {
+    let Some(button) = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("[aria-expanded]").ok().flatten()) else { return };
+    let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
+    let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+    let region = button.get_attribute("aria-controls").and_then(|id| container.query_selector(&crate::engine::concat(&["#", &id])).ok().flatten());
+    if let Some(region) = region {
+        region.unchecked_into::<HtmlElement>().set_hidden(!open);
     }
 }
 

@@ -98,7 +98,11 @@ pub fn draw(doc: &Document, container: &HtmlElement, view: &View, drawn: &mut St
                 section.push(text("p", "pk-text", p));
             }
             let actions = el("div", "pk-actions").child(button(&intro.start)).maybe(intro.other.as_ref().map(button));
-            section.maybe(note(&intro.note)).child(actions)
+            let mut more = el("div", "pk-more");
+            for p in &intro.more.paragraphs {
+                more.push(text("p", "pk-text", p));
+            }
+            section.maybe(note(&intro.note)).child(actions).child(disclosure(el("div", ""), &intro.more.label, "pk-more", more))
         }
         ScreenView::Question(ask) => question(ask),
         ScreenView::Emergency(e) => el("section", "pk-emergency")
@@ -280,8 +284,20 @@ fn sos(sos: &Sos) -> Node<'_> {
     }
 }
 
+/// A button that shows or hides `body` (see `dom::toggle`), in `wrap` (a
+/// heading, for a section): closed until the person opens it.
+fn disclosure<'a>(wrap: Node<'a>, label: &'a str, id: &'static str, body: Node<'a>) -> Node<'a> {
+    let toggle = text("button", "pk-toggle", label).attr("type", "button").attr("aria-expanded", "false").attr("aria-controls", id);
+    el("div", "pk-disclosure").child(wrap.child(toggle)).child(body.attr("id", id).flag("hidden", true))
+}
+
+/// A result in layers, for a small screen: the level, the emergency
+/// numbers, the first thing to do and the first two services first; what
+/// was noticed, every step and every service in sections below, each
+/// closed until opened (at most two screens tall at 390 px before that).
 fn result<'a>(r: &'a ResultView, title: Node<'a>) -> Node<'a> {
     let h3 = |t| text("h3", "pk-h3", t);
+    let section_of = |title: &'a str, id: &'static str, body: Node<'a>| disclosure(el("h3", "pk-h3"), title, id, body);
     let mut section = el("section", "")
         .attr_owned("class", format!("pk-result pk-result--{}", r.level.id()))
         .child(text("p", "pk-progress", &r.heading))
@@ -292,36 +308,57 @@ fn result<'a>(r: &'a ResultView, title: Node<'a>) -> Node<'a> {
         section.push(sos(&r.sos));
     }
     section = section.maybe(note(&r.child_note));
+    if !r.sos_first {
+        section.push(sos(&r.sos));
+    }
+    let mut top = el("ul", "pk-referrals__list pk-first");
+    for item in r.referrals.items.iter().take(2) {
+        top.push(referral(item, "h4", true));
+    }
+    section = section.child(h3(&r.now_title)).child(list("pk-list", "", r.next_steps.get(..1).unwrap_or(&r.next_steps))).child(top);
     if let Some(job) = &r.job {
-        section = section.child(h3(&job.title)).maybe(para(&job.none));
+        let mut body = el("div", "").maybe(para(&job.none));
         if job.none.is_none() {
             let mut flags = el("ul", "pk-signs");
             for f in &job.flags {
                 let check = f.check.as_deref().map(|check| el("p", "pk-check").child(text("strong", "", &job.check_label)).child(text("span", "", check)));
                 flags.push(text("li", "pk-sign", &f.text).maybe(check));
             }
-            section.push(flags);
+            body.push(flags);
         }
-        section = section.child(text("p", "pk-text", &job.score)).child(text("p", "pk-note", &job.note));
+        section.push(section_of(&job.title, "pk-job", body.child(text("p", "pk-text", &job.score)).child(text("p", "pk-note", &job.note))));
     }
-    if let Some(noticed) = &r.noticed {
-        section = section.child(h3(&noticed.title)).maybe(para(&noticed.nothing));
-        for group in &noticed.groups {
-            section = section.child(text("h4", "pk-h4", &group.title)).child(list("pk-signs", "pk-sign", &group.signs));
+    if r.noticed.is_some() || r.not_assessed.is_some() {
+        let mut body = el("div", "");
+        let mut heading = "";
+        if let Some(noticed) = &r.noticed {
+            heading = &noticed.title;
+            body = body.maybe(para(&noticed.nothing));
+            for group in &noticed.groups {
+                body = body.child(text("h4", "pk-h4", &group.title)).child(list("pk-signs", "pk-sign", &group.signs));
+            }
+            if let Some(d) = &noticed.discreet {
+                body.push(disclosure(el("p", ""), &d.label, "pk-discreet", list("pk-signs", "pk-sign", &d.paragraphs)).attr("data-discreet", ""));
+            }
         }
+        if let Some(n) = &r.not_assessed {
+            // Its own section's title when nothing was noticed, else a part of it.
+            if heading.is_empty() {
+                heading = &n.title;
+            } else {
+                body.push(text("h4", "pk-h4", &n.title));
+            }
+            body = body.child(text("p", "pk-text", &n.body)).child(list("pk-list", "", &n.topics)).maybe(note(&n.could_be_higher));
+        }
+        section.push(section_of(heading, "pk-noticed", body));
     }
-    if let Some(n) = &r.not_assessed {
-        section = section.child(h3(&n.title)).child(text("p", "pk-text", &n.body)).child(list("pk-list", "", &n.topics)).maybe(note(&n.could_be_higher));
-    }
-    section = section.child(h3(&r.next_title)).child(list("pk-list", "", &r.next_steps)).child(h3(&r.help_title));
-    if !r.sos_first {
-        section.push(sos(&r.sos));
-    }
+    section.push(section_of(&r.next_title, "pk-next", list("pk-list", "", &r.next_steps)));
+    section.push(section_of(&r.help_title, "pk-help", referrals(&r.referrals, "h4")));
     let mut actions = el("div", "pk-actions");
     for b in &r.actions {
         actions.push(button(b));
     }
-    section.child(referrals(&r.referrals, "h4")).child(actions)
+    section.child(actions)
 }
 
 /// `heading` is the tag of each service's name: one level under the
@@ -330,7 +367,7 @@ fn result<'a>(r: &'a ResultView, title: Node<'a>) -> Node<'a> {
 fn referrals<'a>(referrals: &'a Referrals, heading: &'static str) -> Node<'a> {
     let mut list = el("ul", "pk-referrals__list");
     for r in &referrals.items {
-        list.push(referral(r, heading));
+        list.push(referral(r, heading, false));
     }
     let rights = referrals.rights.as_ref().map(|(title, rights)| {
         let mut list = el("ul", "pk-rights__list");
@@ -342,22 +379,29 @@ fn referrals<'a>(referrals: &'a Referrals, heading: &'static str) -> Node<'a> {
     el("div", "pk-referrals").maybe(note(&referrals.no_local)).maybe(rights).child(list)
 }
 
-fn referral<'a>(r: &'a ReferralItem, heading: &'static str) -> Node<'a> {
-    el("li", "pk-referral")
+/// A service; `first`, one of the first two on a result: its name, who it
+/// is for, its hours and its main contact only (the rest is in the list).
+fn referral<'a>(r: &'a ReferralItem, heading: &'static str, first: bool) -> Node<'a> {
+    let node = el("li", "pk-referral")
         .child(el(heading, "pk-referral__name").child(text("bdi", "", &r.name)))
-        .maybe(r.audience.as_deref().map(|a| text("p", "pk-referral__audience", a)))
-        .maybe(r.why.as_deref().map(|w| text("p", "pk-referral__why", w)))
+        .maybe(r.audience.as_deref().map(|a| text("p", "pk-referral__audience", a)));
+    if first {
+        return node.child(text("p", "pk-referral__hours", &r.hours)).child(contacts(&r.contacts, true));
+    }
+    node.maybe(r.why.as_deref().map(|w| text("p", "pk-referral__why", w)))
         .child(text("p", "pk-referral__hours", &r.hours))
         .maybe(r.languages.as_deref().map(|l| text("p", "pk-referral__langs", l)))
-        .child(contacts(&r.contacts))
+        .child(contacts(&r.contacts, false))
         .maybe(note(&r.check_first))
         .child(el("details", "pk-details").child(text("summary", "pk-details__summary", &r.details)).child(text("p", "pk-text", &r.verified)))
 }
 
 /// Ways to reach a service, or a source: each a link, its value read left to right.
-fn contacts(items: &[ContactItem]) -> Node<'_> {
+/// With `first_only`, only the first (a service's main number, for the
+/// first services on a result).
+fn contacts(items: &[ContactItem], first_only: bool) -> Node<'_> {
     let mut contacts = el("ul", "pk-contacts");
-    for c in items {
+    for c in items.get(..1).filter(|_| first_only).unwrap_or(items) {
         // "Call: ", then the number (address, link) on its own, left to right.
         let link = text("a", "pk-contact__link", &c.label).child(ltr("span", "", &c.value));
         let node = match &c.href {
@@ -481,7 +525,7 @@ fn pay<'a>(p: &'a PayView, title: Node<'a>) -> Node<'a> {
     form.push(el("div", "pk-actions").child(text("button", "pk-button", &p.submit).attr("type", "submit")).child(button(&p.back)));
     if !p.said.is_empty() {
         form.push(list("pk-said", "", &p.said));
-        form.push(contacts(&p.sources));
+        form.push(contacts(&p.sources, false));
     }
     form
 }

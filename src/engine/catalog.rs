@@ -216,7 +216,7 @@ impl Catalogs {
             *field = parts.next().unwrap_or_default();
         }
         let [lang, dir, name] = meta;
-        if lang.is_empty() || lang == SOURCE_LANG {
+        if lang.is_empty() {
             return Err(OTHER);
         }
         let meta = Meta { lang: lang.into(), dir: dir.into(), name: name.into(), status: Text::Borrowed(""), note: Text::Borrowed("") };
@@ -230,8 +230,16 @@ impl Catalogs {
         if parts.next().is_some() {
             return Err(OTHER);
         }
-        let catalog = Catalog { meta, messages: messages.into() };
         let languages = self.languages.to_mut();
+        // English's own pack (its country names) adds to English.
+        if lang == SOURCE_LANG {
+            let english = languages.iter_mut().find(|c| c.meta.lang == SOURCE_LANG).ok_or(OTHER)?;
+            for (key, text) in messages {
+                pairs::insert(&mut english.messages, key, text);
+            }
+            return Ok(lang);
+        }
+        let catalog = Catalog { meta, messages: messages.into() };
         languages.retain(|c| c.meta.lang != lang && !(lang == "sr-Latn" && c.lang() == "sr-Cyrl"));
         languages.push(catalog);
         // Serbian Cyrillic comes with Serbian Latin (see `add_cyrillic`).

@@ -153,6 +153,10 @@ pub struct Indicator {
     /// when an indicator marked so fired (or could not be checked).
     #[serde(default)]
     pub sexual: bool,
+    /// Explicit: on a result, said only when the person asks (someone may be
+    /// looking at the screen), behind a neutral line.
+    #[serde(default)]
+    pub discreet: bool,
     /// Required, but left out of the browser copy of the built-in content
     /// (see build.rs); the check that it is not empty stays.
     pub sources: Sources,

@@ -626,12 +626,23 @@ pub struct PayView {
 #[derive(Debug, Clone)]
 pub struct IntroView {
     pub title: String,
+    /// What fits a phone's first screen with Start: what this is, its
+    /// privacy in a sentence, how long it takes.
     pub paragraphs: Vec<String>,
+    /// The whole privacy and exit explanation, one tap away.
+    pub more: Disclosure,
     /// Said when the partner config has problems.
     pub note: Option<String>,
     pub start: Button,
     /// The other way in: the text check, or the questions.
     pub other: Option<Button>,
+}
+
+/// Something said when the person asks: a button, and what it opens.
+#[derive(Debug, Clone)]
+pub struct Disclosure {
+    pub label: String,
+    pub paragraphs: Vec<String>,
 }
 
 /// A question on screen.
@@ -731,6 +742,10 @@ pub struct ResultView {
     pub job: Option<JobView>,
     pub noticed: Option<Noticed>,
     pub not_assessed: Option<NotAssessed>,
+    /// "What to do now": the first steps and services, above the sections.
+    pub now_title: String,
+    /// The sections below, each title with its count: the job offer's
+    /// flags, "what we noticed", the steps, the services.
     pub next_title: String,
     pub next_steps: Vec<String>,
     pub help_title: String,
@@ -762,6 +777,9 @@ pub struct Noticed {
     pub title: String,
     pub nothing: Option<String>,
     pub groups: Vec<SignGroup>,
+    /// Explicit signs (indicators marked `discreet`), behind a neutral
+    /// button: someone may be looking at the screen.
+    pub discreet: Option<Disclosure>,
 }
 
 #[derive(Debug, Clone)]
@@ -835,26 +853,23 @@ impl Flow {
         let catalog = catalogs.resolve(&self.lang);
         let t = |key: &str| catalogs.text(&self.lang, key).to_string();
         let button = |key: &str, action: Action, primary: bool| Button { text: t(key), action, primary };
+        let more = |keys: &[&str]| {
+            let mut paragraphs = Vec::new();
+            for key in keys {
+                paragraphs.push(t(key));
+            }
+            Disclosure { label: t("ui.intro_more"), paragraphs }
+        };
         let job_mode = self.session.mode == Mode::JobOffer;
         let check = super::CHECK && job_mode && content.check.is_some();
         let check_first = check && self.check_first;
         let (screen, announce) = match self.screen {
             Screen::Intro if check_first => {
                 let title = t("check.intro_title");
-                let mut paragraphs = Vec::new();
-                for key in [
-                    "check.intro_body",
-                    "check.intro_private",
-                    "check.intro_languages",
-                    "ui.intro_not_legal",
-                    "ui.intro_exit",
-                    "ui.intro_exit_limits",
-                ] {
-                    paragraphs.push(t(key));
-                }
                 let intro = IntroView {
                     title: title.clone(),
-                    paragraphs,
+                    paragraphs: vec![t("check.intro_body"), t("ui.intro_private_short")],
+                    more: more(&["check.intro_private", "check.intro_languages", "ui.intro_not_legal", "ui.intro_exit", "ui.intro_exit_limits"]),
                     note: (!self.config_problems.is_empty()).then(|| t("ui.config_error")),
                     start: button("check.open", Action::OpenCheck, true),
                     other: Some(button("check.questions", Action::Start, false)),
@@ -863,11 +878,7 @@ impl Flow {
             }
             Screen::Intro => {
                 let title = t("ui.intro_title");
-                let keys = ["ui.intro_body", "ui.intro_private", "ui.intro_not_legal", "ui.intro_skip", "ui.intro_exit", "ui.intro_exit_limits"];
-                let mut paragraphs = Vec::new();
-                for key in keys {
-                    paragraphs.push(t(key));
-                }
+                let mut paragraphs = vec![t("ui.intro_body"), t("ui.intro_private_short")];
                 // How long the usual path is, counted on the content: half a
                 // minute for each question, rounded up.
                 let questions = Session::new(self.session.mode).estimate(content);
@@ -877,6 +888,7 @@ impl Flow {
                 let intro = IntroView {
                     title: title.clone(),
                     paragraphs,
+                    more: more(&["ui.intro_private", "ui.intro_not_legal", "ui.intro_skip", "ui.intro_exit", "ui.intro_exit_limits"]),
                     note: (!self.config_problems.is_empty()).then(|| t("ui.config_error")),
                     start: button(if job_mode { "ui.start_job" } else { "ui.start" }, Action::Start, true),
                     other: check.then(|| button("check.open", Action::OpenCheck, false)),
@@ -1090,23 +1102,34 @@ impl Flow {
                 note: job.note,
             }
         });
+        let count = |key: &str, n: usize| fill(&t("ui.count"), &[("title", &t(key)), ("n", &content.catalogs.number(lang, n as i64))]);
+        let job = job.map(|job| JobView { title: count("ui.job_title", job.flags.len()), ..job });
         let mut noticed_groups = Vec::new();
+        let mut hidden = Vec::new();
+        let mut shown = 0;
         for group in groups {
             let mut signs = Vec::new();
             for sign in group.signs {
                 // In the job-offer check, its flags are said above, not again here.
-                if sign.check.is_none() || job.is_none() {
+                if sign.check.is_some() && job.is_some() {
+                    continue;
+                }
+                if content.indicator(&sign.id).is_some_and(|i| i.discreet) {
+                    hidden.push(sign.text);
+                } else {
                     signs.push(sign.text);
                 }
             }
             if !signs.is_empty() {
+                shown += signs.len();
                 noticed_groups.push(SignGroup { title: group.title, signs });
             }
         }
-        let noticed = (job.is_none() || !noticed_groups.is_empty()).then(|| Noticed {
-            title: t("ui.result_noticed"),
-            nothing: noticed_groups.is_empty().then(|| t("ui.result_nothing_noticed")),
+        let noticed = (job.is_none() || !noticed_groups.is_empty() || !hidden.is_empty()).then(|| Noticed {
+            title: count("ui.result_noticed", shown + hidden.len()),
+            nothing: (noticed_groups.is_empty() && hidden.is_empty()).then(|| t("ui.result_nothing_noticed")),
             groups: noticed_groups,
+            discreet: (!hidden.is_empty()).then(|| Disclosure { label: count("ui.discreet", hidden.len()), paragraphs: hidden }),
         });
         let not_assessed = (!not_assessed.is_empty()).then(|| NotAssessed {
             title: t("ui.result_not_assessed"),
@@ -1126,9 +1149,10 @@ impl Flow {
             job,
             noticed,
             not_assessed,
-            next_title: t("ui.result_next"),
+            now_title: t("ui.result_now"),
+            next_title: count("ui.result_next", next_steps.len()),
             next_steps,
-            help_title: t("ui.result_help"),
+            help_title: count("ui.result_help", referrals.items.len()),
             referrals,
             actions: vec![button("ui.print", Action::Print), button("ui.back", Action::Back), button("ui.restart", Action::Restart)],
         };

@@ -22,7 +22,8 @@ const CATALOGS = new URL('../../src/data/catalogs/', import.meta.url);
 function languages() {
   // (The text check's packs, putokaz.check.<lang>.txt, are no languages.)
   const packs = readdirSync(PKG).map((f) => /^putokaz\.(?!check\.)(.+)\.txt$/.exec(f)?.[1]).filter(Boolean);
-  const tags = ['en', ...packs];
+  // (English has a pack too, of its country names.)
+  const tags = [...new Set(['en', ...packs])];
   if (packs.includes('sr-Latn')) tags.push('sr-Cyrl');
   return tags;
 }

@@ -72,9 +72,10 @@ export async function currentQuestion(w) {
 
 /**
  * Answers questions from a map until the result shows; questions not in the
- * map get "not_sure". Returns the ids asked, in order.
+ * map get "not_sure". Then opens the result's sections (unless `open` is
+ * false), as someone reading it all would. Returns the ids asked, in order.
  */
-export async function answerAll(w, answers, { limit = 60 } = {}) {
+export async function answerAll(w, answers, { limit = 60, open = true } = {}) {
   const asked = [];
   for (let i = 0; i < limit; i += 1) {
     if (await w.locator('.pk-emergency').count()) {
@@ -82,7 +83,10 @@ export async function answerAll(w, answers, { limit = 60 } = {}) {
       continue;
     }
     const id = await currentQuestion(w);
-    if (!id) return asked;
+    if (!id) {
+      if (open) await openSections(w);
+      return asked;
+    }
     asked.push(id);
     await answer(w, answers[id] ?? 'not_sure');
   }
@@ -112,11 +116,18 @@ export async function start(w) {
   await w.locator('form.pk-question').waitFor();
 }
 
-/** Starts and answers a scenario to its result; returns the level shown. */
+/** Starts and answers a scenario to its result (its sections opened); returns the level shown. */
 export async function complete(w, answers) {
   await start(w);
   await answerAll(w, answers);
   return resultLevel(w);
+}
+
+/** Opens every closed section of a result ("What we noticed", the steps, the services), by click. */
+export async function openSections(w) {
+  // (The first closed one each time: an opened one no longer matches.)
+  const closed = w.locator('section.pk-result .pk-disclosure:not([data-discreet]) > .pk-h3 > button.pk-toggle[aria-expanded=false]');
+  while (await closed.count()) await closed.first().click();
 }
 
 /** The level of the result on screen (`urgent`, `serious`, `some`, `none_reported`). */

@@ -30,16 +30,17 @@ async function requests(page) {
   return seen;
 }
 
-test('page -> pkg/putokaz.js -> the wasm module and the Serbian pack: two round trips, nothing else', async () => {
+test('page -> pkg/putokaz.js -> the wasm module, the Serbian pack and English country names: two round trips, nothing else', async () => {
   const page = await openPage(browser, null);
   const seen = await requests(page);
   await page.goto(`${BASE}/exit.html`);
   await mounted(page);
   const widgetFiles = seen.filter((r) => r.path !== '/exit.html' && r.path !== '/favicon.svg');
-  assert.deepEqual(widgetFiles.map((r) => r.path), ['/pkg/putokaz.js', '/pkg/putokaz_bg.wasm', '/pkg/putokaz.sr-Latn.txt'], JSON.stringify(seen));
+  assert.deepEqual(widgetFiles.map((r) => r.path), ['/pkg/putokaz.js', '/pkg/putokaz_bg.wasm', '/pkg/putokaz.sr-Latn.txt', '/pkg/putokaz.en.txt'], JSON.stringify(seen));
   assert.equal(widgetFiles[0].by, `${BASE}/exit.html`, 'the page asks for the script');
   assert.equal(widgetFiles[1].by, `${BASE}/pkg/putokaz.js`, 'the script asks for the wasm');
-  assert.equal(widgetFiles[2].by, `${BASE}/pkg/putokaz.js`, 'and for the pack of the default languages');
+  assert.equal(widgetFiles[2].by, `${BASE}/pkg/putokaz.js`, 'and for the packs of the default languages');
+  assert.equal(widgetFiles[3].by, `${BASE}/pkg/putokaz.js`);
   assert.deepEqual(page.errors, []);
 });
 
@@ -56,7 +57,8 @@ test('the wasm request starts as the module runs, before any element is on the p
   await page.waitForLoadState('networkidle');
   assert.ok(seen.some((r) => r.path === '/pkg/putokaz_bg.wasm'), `the wasm was requested without an element: ${JSON.stringify(seen)}`);
   assert.equal(await page.locator('putokaz-screening').count(), 0);
-  // An element added later mounts from the module already loaded, asking for nothing more.
+  // An element added later mounts from the module already loaded, asking for
+  // nothing more than its language's pack (English's: its country names).
   const before = seen.length;
   await page.evaluate(() => {
     const element = document.createElement('putokaz-screening');
@@ -66,6 +68,6 @@ test('the wasm request starts as the module runs, before any element is on the p
   });
   await mounted(page);
   assert.equal(await widget(page).locator('h2.pk-title').textContent(), 'Check your situation');
-  assert.deepEqual(seen.slice(before), [], 'nothing requested for the new element');
+  assert.deepEqual(seen.slice(before).map((r) => r.path), ['/pkg/putokaz.en.txt'], 'only its pack requested for the new element');
   assert.deepEqual(page.errors, []);
 });

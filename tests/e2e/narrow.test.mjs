@@ -2,7 +2,7 @@
 // screen, and a screenshot of a result is kept in artifacts/ for people to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, widget, mounted, start, answer, answerAll, resultLevel, overflow, scenario, ARTIFACTS } from './lib.mjs';
+import { launch, openPage, widget, mounted, start, answer, answerAll, resultLevel, openSections, overflow, scenario, ARTIFACTS } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -46,7 +46,8 @@ test('at 320 CSS pixels nothing overflows, and the result screenshot is kept', a
   // The touch targets stay at least 44 by 44 CSS pixels on a narrow screen.
   const w = widget(page);
   await w.locator('[data-action=back]').click();
-  const small = await w.locator('.pk-button, .pk-lang, .pk-exit, .pk-choice__label, .pk-call, .pk-contact__link').evaluateAll((els) => els
+  await openSections(w);
+  const small = await w.locator('.pk-button, .pk-lang, .pk-exit, .pk-choice__label, .pk-call, .pk-contact__link, .pk-toggle').evaluateAll((els) => els
     .map((el) => ({ el: `${el.className} ${el.textContent.slice(0, 20)}`, box: el.getBoundingClientRect() }))
     .filter(({ box }) => box.height < 44 || box.width < 44).map(({ el, box }) => `${el}: ${box.width}x${box.height}`));
   assert.deepEqual(small, []);

@@ -89,7 +89,7 @@ test("the recommended policy (issue 6's, as served): complete flows, no violatio
   assert.deepEqual(page.consoleErrors, []);
 });
 
-test("a tighter policy: exact URLs only, the wasm and the pack the only connections, style-src 'none', Trusted Types with no policy", async () => {
+test("a tighter policy: exact URLs only, the wasm and the packs the only connections, style-src 'none', Trusted Types with no policy", async () => {
   // Learn the exact files from a first, normal load, so the policy names each one.
   const probe = await watched(null);
   await probe.goto(`${BASE}/exit.html`);
@@ -98,7 +98,7 @@ test("a tighter policy: exact URLs only, the wasm and the pack the only connecti
   await probe.context().close();
   const of = (...types) => files.filter(([type]) => types.includes(type)).map(([, url]) => url).join(' ');
   const fetched = files.map(([, url]) => url).filter((url) => url.endsWith('.wasm') || url.endsWith('.txt'));
-  assert.equal(fetched.length, 2, `the wasm and the Serbian pack: ${fetched}`);
+  assert.equal(fetched.length, 3, `the wasm, the Serbian pack and the English country names: ${fetched}`);
   const tight = [
     "default-src 'none'",
     `script-src ${of('script', 'other').split(' ').filter((u) => u.endsWith('.js')).join(' ')} 'wasm-unsafe-eval'`,

@@ -188,7 +188,7 @@ test('a hostile host page: the widget works, keeps its looks, and the host learn
   const heard = JSON.stringify(log.events.map(({ value, data, checked }) => ({ value, data, checked })));
   for (const marker of MARKERS) assert.ok(!heard.includes(marker), `events carry no "${marker}"`);
   assert.ok(log.events.every((e) => e.value === null || e.value === ''), 'no event target exposes a value');
-  assert.deepEqual(log.fetches.map((u) => new URL(u).pathname).sort(), ['/pkg/putokaz.sr-Latn.txt', '/pkg/putokaz_bg.wasm'], 'the only fetches are the module and the language pack, each once, at load');
+  assert.deepEqual(log.fetches.map((u) => new URL(u).pathname).sort(), ['/pkg/putokaz.en.txt', '/pkg/putokaz.sr-Latn.txt', '/pkg/putokaz_bg.wasm'], 'the only fetches are the module and the language packs, each once, at load');
   assert.equal(log.calls.dispatchEvent ?? 0, 0, 'the widget dispatches no event of its own (no custom event could carry answers)');
   for (const marker of MARKERS) assert.ok(!log.json.join('\n').includes(marker), `nothing passed through JSON carries "${marker}"`);
   // Events the widget keeps to itself (they do not bubble out of it).

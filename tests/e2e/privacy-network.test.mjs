@@ -18,7 +18,7 @@
 // and the page's icon may load.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, widget, mounted, start, answer, answerAll, complete, resultLevel, scenario, BASE } from './lib.mjs';
+import { launch, openPage, widget, mounted, start, answer, answerAll, complete, resultLevel, scenario, BASE, openSections } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -46,7 +46,7 @@ const resources = (page) => page.evaluate(() => performance.getEntriesByType('re
 /** Everything the page may load before the widget is up: each once, from this origin. */
 function checkLoad(seen) {
   const urls = seen.filter((s) => s.startsWith('cdp ')).map((s) => s.split(' ').at(-1));
-  const allowed = /^\/(index\.html|exit\.html|job-offer\.html|demo\.css|favicon\.svg|pkg\/putokaz\.js|pkg\/putokaz_bg\.wasm|pkg\/putokaz\.sr-Latn\.txt)?$/;
+  const allowed = /^\/(index\.html|exit\.html|job-offer\.html|demo\.css|favicon\.svg|pkg\/putokaz\.js|pkg\/putokaz_bg\.wasm|pkg\/putokaz\.sr-Latn\.txt|pkg\/putokaz\.en\.txt)?$/;
   for (const url of urls) {
     const parsed = new URL(url);
     assert.equal(parsed.origin, BASE, `only this site: ${url}`);
@@ -55,7 +55,7 @@ function checkLoad(seen) {
   assert.equal(new Set(urls).size, urls.length, `each file once:\n${urls.join('\n')}`);
   assert.equal(urls.filter((u) => u.endsWith('/pkg/putokaz.js')).length, 1, 'the script once');
   assert.equal(urls.filter((u) => u.endsWith('.wasm')).length, 1, 'the module once');
-  assert.equal(urls.filter((u) => u.endsWith('.txt')).length, 1, 'the language pack once, for both widgets');
+  assert.equal(urls.filter((u) => u.endsWith('.txt')).length, 2, 'the language packs (Serbian, English country names) once, for both widgets');
   assert.equal(urls.filter((u) => u.endsWith('/putokaz.css')).length, 0, 'no stylesheet request: its text is in the script');
 }
 
@@ -79,6 +79,7 @@ test('the demo page: after mount, complete flows in both modes send no request a
   await answerAll(w, scenario('construction_worker_passport_kept').answers);
   assert.equal(await resultLevel(w), 'urgent');
   await w.locator('select.pk-lang').selectOption('sr-Cyrl');
+  await openSections(w);
   await w.locator('summary').first().click();
   await w.locator('[data-action=print]').click();
   await w.locator('[data-action=back]').click();
@@ -184,10 +185,12 @@ for (const how of ['Enter', 'click']) {
     });
     const w = widget(page);
     await complete(w, scenario('construction_worker_passport_kept').answers);
-    const link = w.locator('.pk-contact__link[data-href]').first();
+    // (In the list of every service: the first two are also above it.)
+    const list = w.locator('#pk-help');
+    const link = list.locator('.pk-contact__link[data-href]').first();
     const [url, name] = await link.evaluate((a) => [a.getAttribute('data-href'), a.textContent]);
     assert.equal(await link.getAttribute('href'), null, 'no address before it is opened');
-    assert.equal(await w.getByRole('link', { name, exact: true }).count(), 1, `"${name}" is a link by role and name`);
+    assert.equal(await list.getByRole('link', { name, exact: true }).count(), 1, `"${name}" is a link by role and name`);
     assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
     if (how === 'Enter') {
       await link.focus();

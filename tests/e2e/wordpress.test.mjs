@@ -334,7 +334,7 @@ test('[putokaz lang="sr-Latn" region="RS"]: the element, the fallback hotline in
     'the attributes of the shortcode, and the defaults of the settings for the others');
   assert.deepEqual(scripts(source), [`<script type="module" src="${base}/wp-content/plugins/putokaz/assets/putokaz.js?ver=${VERSION}" id="putokaz-js">`],
     'one module script, with the version of the plugin header');
-  assert.match(source, new RegExp(`<link rel="preload" href="${base}/wp-content/plugins/putokaz/assets/putokaz_bg.wasm" as="fetch" crossorigin integrity="sha384-`));
+  assert.match(source, new RegExp(`<link rel="preload" href="${base}/wp-content/plugins/putokaz/assets/putokaz_bg.wasm" as="fetch" crossorigin integrity="sha256-`));
 });
 
 test('[putokaz mode="job-offer"] loads putokaz-check.js (only it), and the widget starts with the job-offer check', async () => {
@@ -349,7 +349,7 @@ test('[putokaz mode="job-offer"] loads putokaz-check.js (only it), and the widge
   const source = await html(pages.job);
   assert.match(source, /<putokaz-screening lang="sr-Latn" langs="sr-Latn sr-Cyrl en" region="RS" mode="job-offer">/);
   assert.deepEqual(scripts(source), [`<script type="module" src="${base}/wp-content/plugins/putokaz/assets/putokaz-check.js?ver=${VERSION}" id="putokaz-check-js">`]);
-  assert.match(source, /<link rel="preload" href="[^"]*\/putokaz-check_bg\.wasm" as="fetch" crossorigin integrity="sha384-/);
+  assert.match(source, /<link rel="preload" href="[^"]*\/putokaz-check_bg\.wasm" as="fetch" crossorigin integrity="sha256-/);
 });
 
 test('a page with a screening and a contract check loads only putokaz-check.js, and both widgets start', async () => {

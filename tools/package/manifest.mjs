@@ -13,7 +13,7 @@ if (!dir || !version || !contentVersion) {
   process.exit(2);
 }
 
-const integrity = (file) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
+const integrity = (file) => `sha256-${createHash('sha256').update(readFileSync(file)).digest('base64')}`;
 const size = (file) => (existsSync(file) ? statSync(file).size : null);
 
 // Served files: those with compressed copies beside them.

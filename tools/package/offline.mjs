@@ -36,9 +36,9 @@ function inline(code, file, type) {
   return code.replace(quoted, JSON.stringify(dataUrl(type, readFileSync(join(pkg, file)))));
 }
 
-// The PACKS table: {"sr-Latn":["putokaz.sr-Latn.txt","sha384-…"],…}
+// The PACKS table: {"sr-Latn":["putokaz.sr-Latn.txt","sha256-…"],…}
 const packs = new Map();
-for (const [, lang, file] of module.matchAll(/"?([A-Za-z-]+)"?:\["(putokaz\.[A-Za-z-]+\.txt)","sha384-/g)) packs.set(lang, file);
+for (const [, lang, file] of module.matchAll(/"?([A-Za-z-]+)"?:\["(putokaz\.[A-Za-z-]+\.txt)","sha256-/g)) packs.set(lang, file);
 
 const STYLE = 'body{margin:0;padding:1em;font-family:system-ui,sans-serif}main{max-width:42em;margin:0 auto}';
 const FALLBACK = `<p>If you need help, call ASTRA SOS / Ako vam treba pomoć, pozovite ASTRA SOS: <a href="tel:+381117850000">011 785 0000</a>.
@@ -46,7 +46,8 @@ const FALLBACK = `<p>If you need help, call ASTRA SOS / Ako vam treba pomoć, po
 
 for (const lang of LANGUAGES) {
   let code = inline(module, 'putokaz_bg.wasm', 'application/wasm');
-  const files = new Set(offered(lang).filter((l) => l !== 'en').map((l) => packs.get(l)));
+  // (English's pack holds its country names: the module carries none.)
+  const files = new Set(offered(lang).map((l) => packs.get(l)));
   for (const file of files) {
     if (!file) throw new Error(`putokaz.js has no pack for a language of ${lang}'s page`);
     code = inline(code, file, 'text/plain;charset=utf-8');

@@ -255,7 +255,7 @@ function putokaz_preload_hint() {
 	printf(
 		'<link rel="preload" href="%s" as="fetch" crossorigin integrity="%s">' . "\n",
 		esc_url( putokaz_asset_url( $file ) ),
-		esc_attr( 'sha384-' . base64_encode( hash_file( 'sha384', $path, true ) ) )
+		esc_attr( 'sha256-' . base64_encode( hash_file( 'sha256', $path, true ) ) )
 	);
 }
 

@@ -133,7 +133,7 @@ async function run(browser, page) {
   await tab.addInitScript(instrument, ANSWERS);
   if (PRELOAD) {
     // The page as README.md's embed snippet has it: the wasm module preloaded, with its hash.
-    const integrity = `sha384-${createHash('sha384').update(readFileSync(`${WWW}/pkg/putokaz_bg.wasm`)).digest('base64')}`;
+    const integrity = `sha256-${createHash('sha256').update(readFileSync(`${WWW}/pkg/putokaz_bg.wasm`)).digest('base64')}`;
     const hint = `<link rel="preload" href="/pkg/putokaz_bg.wasm" as="fetch" crossorigin integrity="${integrity}">`;
     await tab.route(`**/${page}`, async (route) => {
       const response = await route.fetch();
