@@ -339,6 +339,7 @@ fn screen_text(view: &View, last: &mut String) -> String {
             out += &sos_text(&p.sos);
             out += &referrals_text(&p.referrals);
             out += &format!("  footer: {}\n", p.version);
+            out += &format!("  [ ] {}\n", p.discreet);
             out += &format!("  {} {}\n", button(&p.print_now), button(&p.back));
         }
         ScreenView::Exited(line) => out += &format!("== exited\n  {line}\n"),

@@ -118,6 +118,8 @@ pub fn draw(doc: &Document, container: &HtmlElement, view: &View, drawn: &mut St
         ScreenView::Print(p) => el("section", "pk-print")
             .child(title(&p.title))
             .child(text("p", "pk-note", &p.note))
+            // Ticked, the list leaves out what each service helps with (putokaz.css).
+            .child(el("p", "pk-choice pk-noprint").child(el("input", "pk-choice__input").attr("type", "checkbox").attr("id", "pk-plain")).child(text("label", "pk-choice__label", &p.discreet).attr("for", "pk-plain")))
             .child(sos(&p.sos))
             .child(referrals(&p.referrals, "h3"))
             .child(text("p", "pk-hint", &p.version))

@@ -844,6 +844,9 @@ pub struct PrintView {
     pub back: Button,
     /// Which release and content the list came from.
     pub version: String,
+    /// The label of the choice of a more discreet list: without what each
+    /// service helps with (the page alone keeps the choice).
+    pub discreet: String,
 }
 
 impl Flow {
@@ -934,6 +937,7 @@ impl Flow {
                     print_now: button("ui.print_now", Action::PrintNow, true),
                     back: button("ui.print_back", Action::Back, false),
                     version: fill(&t("ui.print_version"), &[("version", &self.version[0]), ("content", &self.version[1])]),
+                    discreet: t("ui.print_discreet"),
                 };
                 (ScreenView::Print(view), title)
             }

@@ -30,7 +30,7 @@ for (const [path, name, level] of cases) {
   });
 }
 
-test('print view, on screen and as printed: no violations, and no answers on it', async () => {
+test('print view, on screen and as printed: no violations, no answers on it, and a more discreet list without what services help with', async () => {
   const page = await openPage(browser, '/exit.html');
   await mounted(page);
   const w = widget(page);
@@ -42,9 +42,19 @@ test('print view, on screen and as printed: no violations, and no answers on it'
   assert.doesNotMatch(await view.innerText(), /passport|What we noticed/, 'the printed list carries no answer');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await w.locator('.pk-bar').isVisible(), false, 'no exit bar on paper');
-  assert.equal(await w.locator('.pk-noprint').isVisible(), false, 'no buttons on paper');
+  assert.deepEqual(await w.locator('.pk-noprint').evaluateAll((els) => els.map((el) => el.checkVisibility())), [false, false], 'no buttons or choices on paper');
   assert.ok(await view.locator('.pk-referral').first().isVisible());
   assert.deepEqual(await axe(page), [], 'print media');
+  await page.emulateMedia({ media: 'screen' });
+  // The more discreet list: the services and their numbers, not what each helps with.
+  const why = await view.locator('.pk-referral__why').allInnerTexts();
+  assert.ok(why.length >= 2, 'the list says what services help with');
+  await w.locator('#pk-plain').check();
+  await page.emulateMedia({ media: 'print' });
+  const plain = await view.innerText();
+  for (const line of why) assert.ok(!plain.includes(line), `"${line}" is left out of the discreet list`);
+  assert.ok(await view.locator('.pk-referral a[href^="tel:"]').first().isVisible(), 'the numbers stay');
+  assert.deepEqual(await axe(page), [], 'discreet list, printed');
   await page.emulateMedia({ media: 'screen' });
   await w.locator('[data-action=back]').click();
   assert.equal(await w.locator('section.pk-result').count(), 1, 'back to the result');
