@@ -110,7 +110,7 @@ test('in Serbian and in the job-offer check, the line is in the person\'s langua
   await mounted(job);
   await start(widget(job));
   await check(job, 'job-offer question', { width: 390, height: 844, fold: true });
-  await answerAll(widget(job), {});
+  await answerAll(widget(job), {}, { open: false });
   await check(job, 'job-offer result', { width: 390, height: 844 });
 });
 
