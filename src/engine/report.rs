@@ -366,17 +366,8 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
     let inside = country_now.is_some_and(|c| entry.works_in(c));
     let dialable = |n: &directory::Number| inside || n.from_abroad();
     let label = |n: &directory::Number| if inside { n.shown().to_string() } else { n.international() };
-    // A country's own general number (911, 999, 000) before 112, which the
-    // generated entries list first.
-    let voice = |i: usize| match entry.contacts.get(i) {
-        Some(Contact::Voice(n)) => &*n.number,
-        _ => "",
-    };
-    let general_first = entry.emergency && voice(0) == "112" && matches!(voice(1), "911" | "999" | "000");
     let mut contacts = Vec::new();
-    for i in 0..entry.contacts.len() {
-        let i = if general_first && i < 2 { 1 - i } else { i };
-        let contact = &entry.contacts[i];
+    for (i, contact) in entry.contacts.iter().enumerate() {
         let shown = match contact {
             Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) => dialable(n),
             Contact::Email { .. } | Contact::Web { .. } => true,
