@@ -12,22 +12,10 @@
 // Cyrillic), so a new pack is tested without editing this file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { launch, widget, mounted, start, resultLevel, axe, BASE, ARTIFACTS } from './lib.mjs';
+import { readFileSync, existsSync } from 'node:fs';
+import { launch, widget, mounted, start, resultLevel, axe, BASE, ARTIFACTS, LANGUAGES } from './lib.mjs';
 
-const PKG = new URL('../../www/pkg/', import.meta.url);
 const CATALOGS = new URL('../../src/data/catalogs/', import.meta.url);
-
-/** The languages of the build: en, each pack's, and Serbian Cyrillic (in the Serbian pack). */
-function languages() {
-  // (The text check's packs, putokaz.check.<lang>.txt, are no languages.)
-  const packs = readdirSync(PKG).map((f) => /^putokaz\.(?!check\.)(.+)\.txt$/.exec(f)?.[1]).filter(Boolean);
-  // (English has a pack too, of its country names.)
-  const tags = [...new Set(['en', ...packs])];
-  if (packs.includes('sr-Latn')) tags.push('sr-Cyrl');
-  return tags;
-}
-const LANGUAGES = languages();
 const RTL = ['ar', 'fa'];
 const SCREENSHOTS = ['ne', 'hi', 'zh-Hans', 'ar', 'fa'];
 

@@ -3,9 +3,20 @@
 
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 
 export const BASE = process.env.PUTOKAZ_URL ?? 'http://127.0.0.1:8391';
+
+/**
+ * The languages of the build (www/pkg): English, the language of each pack
+ * (English's own pack holds its country names; the text check's packs,
+ * putokaz.check.<lang>.txt, are no languages), and Serbian Cyrillic, which
+ * the Serbian pack gives. So a new pack is tested without editing a test.
+ */
+export const LANGUAGES = (() => {
+  const packs = readdirSync(new URL('../../www/pkg/', import.meta.url)).map((f) => /^putokaz\.(?!check\.)(.+)\.txt$/.exec(f)?.[1]).filter(Boolean);
+  return [...new Set(['en', ...packs, ...(packs.includes('sr-Latn') ? ['sr-Cyrl'] : [])])];
+})();
 export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
 

@@ -12,15 +12,8 @@
 // Screenshots of each result level at 390 px go to artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import { launch, openPage, widget, mounted, start, answer, answerAll, resultLevel, openSections, scenario, axe, ARTIFACTS } from './lib.mjs';
+import { launch, openPage, widget, mounted, start, answer, answerAll, resultLevel, openSections, scenario, axe, ARTIFACTS, LANGUAGES } from './lib.mjs';
 
-const PKG = new URL('../../www/pkg/', import.meta.url);
-/** The languages of the build: en, each pack's, and Serbian Cyrillic (in the Serbian pack). */
-const LANGUAGES = (() => {
-  const packs = readdirSync(PKG).map((f) => /^putokaz\.(?!check\.)(.+)\.txt$/.exec(f)?.[1]).filter(Boolean);
-  return [...new Set(['en', ...packs, ...(packs.includes('sr-Latn') ? ['sr-Cyrl'] : [])])];
-})();
 const VIEWPORTS = [{ width: 320, height: 568 }, { width: 390, height: 844 }, { width: 1280, height: 800 }];
 const PHONE = { width: 390, height: 844 };
 /** A phone-sized viewport is a touch phone (no Shift hint there); the desktop one is not. */
