@@ -72,14 +72,16 @@ fn main() {
         }
         packs.push(format!("{pack:?}"));
     }
-    // English's country names are a pack of their own too, as every other
-    // language's are part of its pack: the core carries none (about 1.5 KB
-    // gzipped), and pages that offer English fetch them as they load.
+    // English's country names and notes of phone numbers are a pack of
+    // their own too, as every other language's are part of its pack: the
+    // core carries none (about 1.7 KB gzipped), and pages that offer English
+    // fetch them as they load. Only English readers see them.
     catalogs.languages.to_mut().retain(|c| c.lang() == SOURCE_LANG);
     let english = &mut catalogs.languages.to_mut()[0];
     let mut names = english.clone();
-    names.messages.to_mut().retain(|(key, _)| key.starts_with("country."));
-    english.messages.to_mut().retain(|(key, _)| !key.starts_with("country."));
+    let in_pack = |key: &str| key.starts_with("country.") || key.starts_with("note.");
+    names.messages.to_mut().retain(|(key, _)| in_pack(key));
+    english.messages.to_mut().retain(|(key, _)| !in_pack(key));
     let pack = names.to_pack(&all_keys);
     std::fs::write(packs_dir.join("putokaz.en.txt"), &pack).expect("cannot write a language pack");
     pack_list.push_str("en putokaz.en.txt\n");
@@ -223,7 +225,9 @@ fn check_packs(catalogs: &Catalogs, dir: &Path) -> Vec<String> {
 /// about 230, one per country), taken off the end of the directory. Encoded
 /// like the others they would cost 3.4 KB gzipped; they differ only in their
 /// country and numbers, so the first stays in the directory and the others
-/// are one line each, `112 110 116 118`, a line for every country of
+/// are one line each, `112 110p 116a 118f 119pf` (a number and the first
+/// letters of the `ref.for.` catalog text its note names: `119pf` is
+/// `ref.for.police_fire`), a line for every country of
 /// `COUNTRY_CODES` in its order (empty for a country without one: 0.4 KB
 /// gzipped less than writing the country). The widget makes the entries
 /// from the lines and the first (see `emergency` in src/builtin.rs).
@@ -241,9 +245,19 @@ fn emergency_lines(entries: &mut Vec<Entry>) -> String {
         let mut numbers = Vec::new();
         if let Some(entry) = rest.next_if(|e| e.country == code) {
             for contact in entry.contacts.iter() {
-                match contact {
-                    Contact::Voice(n) if n.display == n.number && n.note.is_empty() => numbers.push(n.number.to_string()),
-                    _ => panic!("{}: a generated emergency entry has only voice numbers, shown as they are dialled", entry.id),
+                let label = match contact {
+                    Contact::Voice(n) if n.display == n.number => match &n.note[..] {
+                        [] => Some(String::new()),
+                        [(lang, key)] if lang == "catalog" => key.strip_prefix("ref.for.").and_then(|services| {
+                            services.split('_').map(|s| ["police", "ambulance", "fire"].contains(&s).then(|| &s[..1])).collect::<Option<String>>()
+                        }),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                match (contact, label) {
+                    (Contact::Voice(n), Some(label)) => numbers.push(format!("{}{label}", n.number)),
+                    _ => panic!("{}: a generated emergency entry has only voice numbers, shown as they are dialled, each with no note or a `ref.for.` catalog text of police, ambulance and fire", entry.id),
                 }
             }
             let made = Entry { id: entry.id.clone(), country: entry.country.clone(), contacts: entry.contacts.clone(), ..template.clone() };

@@ -18,7 +18,7 @@ use putokaz_engine::bundle::Content;
 use putokaz_engine::catalog::{Catalog, Catalogs};
 use putokaz_engine::condition::Condition;
 use putokaz_engine::content::{Band, Dimension, Element, Flag, Grade, IloEc, IloItem, Indicator, IndicatorSet, JobOffer, Kind, Level, Mode, Module, Question, Questionnaire, Role, Sources, Frame};
-use putokaz_engine::directory::{Audience, Confidence, Contact, Entry, Hours, Number, Service, Slot};
+use putokaz_engine::directory::{Audience, Confidence, Contact, Entry, Hours, Number, Service, Slot, CATALOG_NOTE};
 use putokaz_engine::{List, Text};
 
 // Generated code: its NUL separators can read like octal escapes ("\014").
@@ -113,6 +113,22 @@ fn compiled() -> &'static (Content, Vec<Text>) {
     })
 }
 
+/// The notes of generated emergency numbers, by the first letters of the
+/// services their catalog text names (see `emergency_lines` in build.rs).
+static NOTES: [(&str, [(Text, Text); 1]); 6] = {
+    const fn note(key: &'static str) -> [(Text, Text); 1] {
+        [(Text::Borrowed(CATALOG_NOTE), Text::Borrowed(key))]
+    }
+    [
+        ("p", note("ref.for.police")),
+        ("a", note("ref.for.ambulance")),
+        ("f", note("ref.for.fire")),
+        ("pa", note("ref.for.police_ambulance")),
+        ("pf", note("ref.for.police_fire")),
+        ("af", note("ref.for.ambulance_fire")),
+    ]
+};
+
 /// The generated emergency entries, each like the last entry, with its own
 /// country, id and numbers: a line of numbers for each country of
 /// `COUNTRY_CODES`, in order (see `emergency_lines` in build.rs).
@@ -124,8 +140,12 @@ fn emergency(entries: &mut Vec<Entry>) {
             continue;
         }
         let mut contacts = Vec::new();
-        for number in numbers.split(' ') {
-            contacts.push(Contact::Voice(Number { number: Text::Borrowed(number), display: Text::Borrowed(number), note: List::Borrowed(&[]) }));
+        for item in numbers.split(' ') {
+            // `119pf`: the number, and its note, the catalog's `ref.for.police_fire`.
+            let number = item.trim_end_matches(|c: char| c.is_ascii_lowercase());
+            let letters = item.get(number.len()..).unwrap_or_default();
+            let note = NOTES.iter().find(|(l, _)| *l == letters).map_or(List::Borrowed(&[]), |(_, note)| List::Borrowed(note));
+            contacts.push(Contact::Voice(Number { number: Text::Borrowed(number), display: Text::Borrowed(number), note }));
         }
         let id = putokaz_engine::concat(&[&country.to_ascii_lowercase(), "-emergency"]);
         // What the template does not hold in its own texts is the same in

@@ -174,6 +174,35 @@ fn a_partner_entry_can_carry_rights_that_the_catalogs_word() {
 }
 
 #[test]
+fn a_partner_numbers_note_can_be_a_catalog_text_of_what_it_is_for() {
+    // `{"catalog": "ref.for.police"}` says "police" in every language; a
+    // note naming any other text (the exit button's, a result's) is refused.
+    let builtin = builtin::content();
+    let entry = |id: &str, note: &str| {
+        format!(
+            r#"{{"id": "{id}", "name": {{"original": "X", "en": "X"}}, "country": "RS", "contacts": [{{"kind": "voice", "number": "+381117850000", "display": "011 785 0000", "note": {note}}}],
+                "services": ["labour_rights"], "audience": ["anyone"], "sources": ["https://example.org"], "last_verified": "2026-11", "confidence": "high"}}"#
+        )
+    };
+    let config = format!(
+        r#"{{"referrals": {{"add": [{}, {}, {}]}}}}"#,
+        entry("good", r#"{"catalog": "ref.for.police"}"#),
+        entry("other-text", r#"{"catalog": "ui.exit"}"#),
+        entry("no-text", r#"{"catalog": "ref.for.coast_guard"}"#),
+    );
+    let (parsed, problems) = PartnerConfig::parse(&config, builtin);
+    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(text.iter().any(|p| p.contains("\"other-text\": a \"catalog\" note names no text ref.for.*")), "{text:#?}");
+    assert!(text.iter().any(|p| p.contains("\"no-text\": a \"catalog\" note names no text ref.for.*")), "{text:#?}");
+    assert_eq!(text.len(), 2, "{text:#?}");
+    let content = parsed.apply(builtin);
+    assert!(content.directory.get("other-text").is_none() && content.directory.get("no-text").is_none());
+    let good = content.directory.get("good").unwrap();
+    let putokaz::engine::directory::Contact::Voice(number) = &good.contacts[0] else { panic!() };
+    assert_eq!(number.note.iter().map(|(l, t)| (l.as_ref(), t.as_ref())).collect::<Vec<_>>(), [("catalog", "ref.for.police")]);
+}
+
+#[test]
 fn broken_partner_entries_are_skipped_and_never_hide_the_emergency_number() {
     let builtin = builtin::content();
     let config = r#"{

@@ -9,7 +9,7 @@ export interface ReferralEntry {
   works_in?: string[];
   area_name?: string;
   contacts: Array<
-    | { kind: 'voice' | 'sms' | 'whatsapp' | 'viber'; number: string; display?: string; note?: Record<string, string> }
+    | { kind: 'voice' | 'sms' | 'whatsapp' | 'viber'; number: string; display?: string; note?: Record<string, string> /* per language, or {catalog: 'ref.for.police'}: a catalog text (police, ambulance, fire, or two of them) */ }
     | { kind: 'email'; address: string }
     | { kind: 'web'; url: string }
   >;

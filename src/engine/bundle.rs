@@ -11,7 +11,7 @@ use super::catalog::{placeholders, Catalogs, SOURCE_LANG};
 use super::check::Check;
 use super::condition::{Condition, Truth};
 use super::content::{IloEc, IloItem, Indicator, Kind, Module, Question, Questionnaire, Role, Sources};
-use super::directory::{countries, note_key, Contact, Directory};
+use super::directory::{countries, name_key, note_key, Contact, Directory, CATALOG_NOTE, UNKNOWN_CATALOG_NOTE};
 use super::translit::to_cyrillic;
 use super::value::Value;
 use super::{json_problem, truncate, List, Problem, Text};
@@ -164,26 +164,35 @@ impl Content {
         for item in content.ilo_ec.indicators.to_mut() {
             item.label = Text::Borrowed("");
         }
+        // A name in another language than English, and a note in any, is
+        // a text of that language's catalog (Cyrillic letter for letter from
+        // Latin), which travels in its pack: English's notes in English's
+        // (see build.rs), as only English readers see them.
+        let catalogs = content.catalogs.languages.to_mut();
+        let mut to_catalogs = |key: &str, texts: &List<(Text, Text)>, english: bool| {
+            for (lang, text) in texts.iter() {
+                for catalog in catalogs.iter_mut() {
+                    match catalog.lang() {
+                        "sr-Cyrl" if lang == "sr-Latn" => catalog.set(key, &to_cyrillic(text)),
+                        l if l == lang && (english || l != SOURCE_LANG) => catalog.set(key, text),
+                        _ => {}
+                    }
+                }
+            }
+        };
         for entry in content.directory.entries.to_mut() {
             // The original name is shown only when there is no English
             // name, and every entry has one.
-            entry.name.to_mut().retain(|(lang, _)| lang != "original");
+            to_catalogs(&name_key(&entry.id), &entry.name, false);
+            entry.name.to_mut().retain(|(lang, _)| lang == SOURCE_LANG);
             entry.sources = List::Borrowed(&[]);
             entry.source_date = None;
             entry.notes = Text::Borrowed("");
             for (i, contact) in entry.contacts.to_mut().iter_mut().enumerate() {
                 let (Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n)) = contact else { continue };
-                let key = note_key(&entry.id, i);
-                for (lang, note) in n.note.iter().filter(|(lang, _)| lang != SOURCE_LANG) {
-                    for catalog in content.catalogs.languages.to_mut() {
-                        match catalog.lang() {
-                            "sr-Cyrl" if lang == "sr-Latn" => catalog.set(&key, &to_cyrillic(note)),
-                            l if l == lang => catalog.set(&key, note),
-                            _ => {}
-                        }
-                    }
-                }
-                n.note.to_mut().retain(|(lang, _)| lang == SOURCE_LANG);
+                to_catalogs(&note_key(&entry.id, i), &n.note, true);
+                // "from abroad" decides where a number is offered (see `Number::from_abroad`).
+                n.note.to_mut().retain(|(lang, text)| lang == CATALOG_NOTE || (lang == SOURCE_LANG && text.starts_with("from abroad")));
             }
         }
         content
@@ -503,6 +512,15 @@ impl Catalogs {
             }
         }
         if optional {
+            // Each entry's name in other languages, and each number's note.
+            for entry in content.directory.entries.iter() {
+                key(&["name.", &entry.id]);
+                for (i, contact) in entry.contacts.iter().enumerate() {
+                    if let Contact::Voice(_) | Contact::Sms(_) | Contact::Whatsapp(_) | Contact::Viber(_) = contact {
+                        key(&["note.", &entry.id, ".", &super::decimal(i as u64)]);
+                    }
+                }
+            }
             for code in super::directory::COUNTRY_CODES.split(' ') {
                 key(&["country.", code]);
             }
@@ -572,9 +590,12 @@ impl Directory {
         let mut langs = BTreeSet::new();
         langs.extend(content.catalogs.languages.iter().map(|c| c.lang()));
         for entry in self.entries.iter() {
+            if entry.has_unknown_catalog_note(|key| content.catalogs.source().and_then(|c| c.get(key)).is_some()) {
+                problems.push(Problem::new(format!("entry \"{}\"", entry.id), UNKNOWN_CATALOG_NOTE));
+            }
             for contact in entry.contacts.iter() {
                 if let Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) = contact {
-                    for (lang, _) in n.note.iter() {
+                    for (lang, _) in n.note.iter().filter(|(lang, _)| lang != CATALOG_NOTE) {
                         if !langs.contains(lang.as_ref()) {
                             problems.push(Problem::new(format!("entry \"{}\"", entry.id), format!("a note is in \"{lang}\", which has no catalog")));
                         }

@@ -71,7 +71,9 @@ pub struct Number {
     pub number: Text,
     #[serde(default)]
     pub display: Text,
-    /// A short note per language, such as "free of charge".
+    /// A short note per language, such as "free of charge"; or, under
+    /// [`CATALOG_NOTE`], the key of a catalog text that says it in every
+    /// language (`ref.for.police`).
     #[serde(default, with = "super::pairs")]
     pub note: List<(Text, Text)>,
 }
@@ -217,6 +219,17 @@ impl Entry {
     fn own_name(&self, lang: &str) -> Option<&str> {
         let name = |key: &str| pairs::get(&self.name, key).map(|n| n.as_ref());
         name(lang).or_else(|| name(lang.split('-').next().unwrap_or(lang)))
+    }
+
+    /// Whether a note of its numbers is a catalog text (see [`CATALOG_NOTE`])
+    /// other than one of `ref.for.*` that the catalogs `have`.
+    pub fn has_unknown_catalog_note(&self, have: impl Fn(&str) -> bool) -> bool {
+        self.contacts.iter().any(|contact| match contact {
+            Contact::Voice(n) | Contact::Sms(n) | Contact::Whatsapp(n) | Contact::Viber(n) => {
+                n.note.iter().any(|(lang, key)| lang == CATALOG_NOTE && !(key.starts_with("ref.for.") && have(key)))
+            }
+            _ => false,
+        })
     }
 
     pub fn works_in(&self, country: &str) -> bool {
@@ -539,6 +552,19 @@ pub fn parse_hhmm(text: &str) -> Option<u16> {
     }
     let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
     (h < 24 && m < 60 || h == 24 && m == 0).then_some(h * 60 + m)
+}
+
+/// In a number's `note`, in place of a language: the key of a catalog text,
+/// one of `ref.for.*` (`{"catalog": "ref.for.police"}`), which the widget
+/// shows in the person's language.
+pub const CATALOG_NOTE: &str = "catalog";
+/// The problem with a note that names another catalog text.
+pub const UNKNOWN_CATALOG_NOTE: &str = "a \"catalog\" note names no text ref.for.*";
+
+/// The catalog key of an entry's name in other languages than English in
+/// the compiled content (see `Content::without_reviewer_fields`): `name.rs-astra-sos`.
+pub fn name_key(entry: &str) -> String {
+    super::concat(&["name.", entry])
 }
 
 /// The catalog key of the note of an entry's `i`th contact in the compiled

@@ -16,7 +16,7 @@ use super::bundle::Content;
 use super::catalog::fill;
 use super::check::{parse_amount, pay_check, Findings, Per, Verdict};
 use super::content::{Kind, Level, Mode, Role};
-use super::directory::{is_country_code, is_https_url, Audience, Confidence, Entry, Service};
+use super::directory::{is_country_code, is_https_url, name_key, Audience, Confidence, Entry, Service};
 use super::partner::PartnerConfig;
 use super::report::{option_text, text, ReferralView, Report};
 use super::session::Session;
@@ -1430,7 +1430,8 @@ fn sos(content: &Content, lang: &str, report: &Report) -> Sos {
         // Beside each number: its note ("police"), else the service's name if
         // it has one in this language, else "Emergency help": never a name
         // in a language the person did not choose.
-        let named = content.directory.entries.iter().find(|e| e.id == referral.id).is_some_and(|e| e.has_name_in(lang));
+        let named = content.catalogs.resolve(lang).get(&name_key(&referral.id)).is_some()
+            || content.directory.entries.iter().find(|e| e.id == referral.id).is_some_and(|e| e.has_name_in(lang));
         for contact in &referral.contacts {
             // A number in two entries (112 in Europe's and in the country's) is said once.
             if contact.kind == "voice" && !numbers.iter().any(|n| n.number == contact.label) {

@@ -16,7 +16,7 @@
 use super::catalog::{placeholders, Catalog};
 use super::bundle::Content;
 use super::content::Mode;
-use super::directory::{check_entry, has_hidden_controls, is_country_code, Contact, Entry};
+use super::directory::{check_entry, has_hidden_controls, is_country_code, Contact, Entry, UNKNOWN_CATALOG_NOTE};
 use super::read::parse_entry;
 use super::value::{self, Value};
 use super::{concat, decimal, truncate, List, Problem};
@@ -189,6 +189,9 @@ fn parse_referrals(value: &Value, content: &Content, config: &mut PartnerConfig,
                         if content.catalogs.source().and_then(|c| c.get(right)).is_none() {
                             entry_problems.push(Problem::new(&entry_at, concat(&["rights: \"", &truncate(right, 60), "\" is not a text of the catalogs"])));
                         }
+                    }
+                    if entry.has_unknown_catalog_note(|key| content.catalogs.source().and_then(|c| c.get(key)).is_some()) {
+                        entry_problems.push(Problem::new(&entry_at, UNKNOWN_CATALOG_NOTE));
                     }
                     if key == "replace" && existing.is_none() {
                         entry_problems.push(Problem::new(&entry_at, "no built-in entry has this id; use add for a new one"));

@@ -383,9 +383,11 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
             };
             // A note in another language than the person's would be noise; English only for English.
             // Cyrillic is letter for letter from the Latin note. The built-in
-            // notes in other languages are in the catalogs.
-            let note = match (lang, pairs::get(note, "sr-Latn")) {
-                ("sr-Cyrl", Some(latin)) => Some(super::translit::to_cyrillic(latin)),
+            // notes in other languages are in the catalogs; a note that is a
+            // catalog text ("police") is the catalog's in every language.
+            let note = match (lang, pairs::get(note, "sr-Latn"), pairs::get(note, directory::CATALOG_NOTE)) {
+                (_, _, Some(key)) => Some(t(&[key])),
+                ("sr-Cyrl", Some(latin), _) => Some(super::translit::to_cyrillic(latin)),
                 _ => pairs::get(note, lang)
                     .or_else(|| pairs::get(note, primary))
                     .map(|n| n.as_ref())
@@ -421,9 +423,11 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
     let open_to_all = entry.audience.iter().any(|a| matches!(a, directory::Audience::Anyone | directory::Audience::Adults));
     ReferralView {
         id: entry.id.to_string(),
-        name: match (lang, pairs::get(&entry.name, "sr-Cyrl"), pairs::get(&entry.name, "sr-Latn")) {
+        // The built-in names in other languages are in the catalogs.
+        name: match (lang, pairs::get(&entry.name, "sr-Cyrl"), pairs::get(&entry.name, "sr-Latn"), content.catalogs.resolve(lang).get(&directory::name_key(&entry.id))) {
+            (_, _, _, Some(name)) => name.to_string(),
             // Serbian names are kept in Latin script; Cyrillic is letter for letter.
-            ("sr-Cyrl", None, Some(latin)) => super::translit::to_cyrillic(latin),
+            ("sr-Cyrl", None, Some(latin), _) => super::translit::to_cyrillic(latin),
             _ => entry.name_in(lang).to_string(),
         },
         why,
