@@ -147,6 +147,32 @@ fn partner_overrides_add_replace_and_hide() {
 }
 
 #[test]
+fn a_replaced_entry_shows_its_own_name_and_notes_not_the_built_in_ones() {
+    // The built-in entry's Serbian name and its numbers' notes are texts of
+    // the catalogs; the partner's replacement has its own, or none.
+    let builtin = builtin::content();
+    let config = r#"{"referrals": {"replace": [
+        {"id": "rs-zene-protiv-nasilja", "name": {"original": "Naša linija", "en": "Our line"}, "country": "RS",
+         "contacts": [{"kind": "voice", "number": "+381111234567", "display": "011 123 4567"}],
+         "services": ["women", "psychological", "legal", "victim_support"], "audience": ["women"], "sources": ["https://example.org"], "last_verified": "2026-11", "confidence": "medium"}]}}"#;
+    let (parsed, problems) = PartnerConfig::parse(config, builtin);
+    assert!(problems.is_empty(), "{problems:?}");
+    let content = parsed.apply(builtin);
+    let answers = [("danger_now", "no"), ("age", "18_plus"), ("country_now", "RS"), ("gender", "female"), ("situation", "work_now"), ("made_to", "sexual")];
+    for lang in ["en", "sr-Latn", "sr-Cyrl", "ru"] {
+        let r = report(&content, Mode::Screening, lang, &answers, saturday_utc(12, 0));
+        let line = r.referrals.iter().find(|x| x.id == "rs-zene-protiv-nasilja").unwrap_or_else(|| panic!("{lang}: {:?}", ids(&r)));
+        assert_eq!(line.contacts[0].label, "011 123 4567");
+        assert_eq!(line.contacts[0].note, None, "{lang}: the built-in's note on the partner's number");
+        assert!(["Our line", "Naša linija"].contains(&line.name.as_str()), "{lang}: {}", line.name);
+    }
+    // The built-in entry, unreplaced, keeps them.
+    let r = report(builtin, Mode::Screening, "sr-Latn", &answers, saturday_utc(12, 0));
+    let line = r.referrals.iter().find(|x| x.id == "rs-zene-protiv-nasilja").unwrap();
+    assert_eq!(line.contacts[0].note.as_deref(), Some("besplatno sa fiksnih i mobilnih telefona"));
+}
+
+#[test]
 fn a_partner_entry_can_carry_rights_that_the_catalogs_word() {
     // A right names a catalog text and whom it is for; anything else is a
     // problem for the partner, and the entry is left out.
@@ -249,10 +275,12 @@ fn serbian_readers_see_serbian_names_and_serbian_notes() {
     let germany = report(content, Mode::Screening, "sr-Latn", &[("danger_now", "no"), ("country_now", "DE")], saturday_utc(12, 0));
     for referral in germany.emergency.iter().chain(&germany.referrals) {
         for contact in &referral.contacts {
-            // Every note is written in Serbian too; never the English one.
-            let english = content.directory.get(&referral.id).unwrap().contacts.iter().any(|c| match c {
-                putokaz::engine::directory::Contact::Voice(n) => n.note.iter().any(|(l, t)| l == "en" && Some(&**t) == contact.note.as_deref()),
-                _ => false,
+            // Every note is written in Serbian too; never the English one
+            // (English's, like every language's, are in its catalog).
+            let entry = content.directory.get(&referral.id).unwrap();
+            let english = (0..entry.contacts.len()).any(|i| {
+                let key = putokaz::engine::directory::note_key(&entry.id, i);
+                content.catalogs.resolve("en").get(&key).is_some() && content.catalogs.resolve("en").get(&key) == contact.note.as_deref()
             });
             assert!(!english, "{}: an English note in a Serbian result: {:?}", referral.id, contact.note);
         }

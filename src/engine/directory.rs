@@ -232,6 +232,15 @@ impl Entry {
         })
     }
 
+    /// Whether its names in other languages than English and the notes of
+    /// its numbers are texts of the catalogs (`name.<id>`, `note.<id>.<n>`):
+    /// a built-in entry as compiled (see `Content::without_reviewer_fields`),
+    /// the only kind without sources; a partner's entry, even one that
+    /// replaces a built-in entry with its id, gives its own.
+    pub fn texts_in_catalogs(&self) -> bool {
+        self.sources.is_empty()
+    }
+
     pub fn works_in(&self, country: &str) -> bool {
         self.country == country || self.works_in.iter().any(|c| c == country)
     }

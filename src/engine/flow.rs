@@ -1430,8 +1430,9 @@ fn sos(content: &Content, lang: &str, report: &Report) -> Sos {
         // Beside each number: its note ("police"), else the service's name if
         // it has one in this language, else "Emergency help": never a name
         // in a language the person did not choose.
-        let named = content.catalogs.resolve(lang).get(&name_key(&referral.id)).is_some()
-            || content.directory.entries.iter().find(|e| e.id == referral.id).is_some_and(|e| e.has_name_in(lang));
+        let named = content.directory.entries.iter().find(|e| e.id == referral.id).is_some_and(|e| {
+            e.has_name_in(lang) || e.texts_in_catalogs() && content.catalogs.resolve(lang).get(&name_key(&e.id)).is_some()
+        });
         for contact in &referral.contacts {
             // A number in two entries (112 in Europe's and in the country's) is said once.
             if contact.kind == "voice" && !numbers.iter().any(|n| n.number == contact.label) {

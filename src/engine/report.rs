@@ -391,7 +391,7 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
                 _ => pairs::get(note, lang)
                     .or_else(|| pairs::get(note, primary))
                     .map(|n| n.as_ref())
-                    .or_else(|| content.catalogs.resolve(lang).get(&directory::note_key(&entry.id, i)))
+                    .or_else(|| content.catalogs.resolve(lang).get(&directory::note_key(&entry.id, i)).filter(|_| entry.texts_in_catalogs()))
                     .map(|n| n.to_string()),
             };
             contacts.push(ContactView { kind, label, href, note });
@@ -424,7 +424,7 @@ fn referral_view(content: &Content, lang: &str, pick: &Pick<'_>, local_offset: i
     ReferralView {
         id: entry.id.to_string(),
         // The built-in names in other languages are in the catalogs.
-        name: match (lang, pairs::get(&entry.name, "sr-Cyrl"), pairs::get(&entry.name, "sr-Latn"), content.catalogs.resolve(lang).get(&directory::name_key(&entry.id))) {
+        name: match (lang, pairs::get(&entry.name, "sr-Cyrl"), pairs::get(&entry.name, "sr-Latn"), content.catalogs.resolve(lang).get(&directory::name_key(&entry.id)).filter(|_| entry.texts_in_catalogs())) {
             (_, _, _, Some(name)) => name.to_string(),
             // Serbian names are kept in Latin script; Cyrillic is letter for letter.
             ("sr-Cyrl", None, Some(latin), _) => super::translit::to_cyrillic(latin),
