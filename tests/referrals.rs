@@ -438,6 +438,12 @@ fn labour_inspectorates_and_consular_help_reach_workers() {
     }
     let child = report(content, Mode::Screening, "en", &with(REVIEW_CHILD_BEGGING, &[("child_work", "begging,adult_keeps_money")]), saturday_utc(10, 0));
     assert!(ids(&child).iter().take(3).any(|id| *id == "rs-gcsr-beograd"), "{:?}", ids(&child));
+    // Belgrade's centre, said as Belgrade's: outside Belgrade, the person's own town has one.
+    for (lang, words) in [("en", "Belgrade only; elsewhere, the centre for social work of your town"), ("sr-Latn", "samo Beograd; drugde, centar za socijalni rad vašeg grada ili opštine"), ("sr-Cyrl", "само Београд; другде, центар за социјални рад вашег града или општине")] {
+        let child = report(content, Mode::Screening, lang, &with(REVIEW_CHILD_BEGGING, &[("child_work", "begging,adult_keeps_money")]), saturday_utc(10, 0));
+        let centre = child.referrals.iter().find(|r| r.id == "rs-gcsr-beograd").unwrap();
+        assert_eq!(centre.contacts[0].note.as_deref(), Some(words), "{lang}");
+    }
 }
 
 #[test]
