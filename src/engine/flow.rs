@@ -717,7 +717,8 @@ pub struct NotSafeView {
 pub enum Sos {
     /// Putokaz has no emergency number for the country, not even 112.
     Missing(String),
-    /// `missing`: said before the numbers when they are not the country's own (112).
+    /// `missing`: said before the numbers when they are not the country's own
+    /// (112), or when they are not confirmed ("Check before you rely on it").
     Numbers { missing: Option<String>, label: String, numbers: Vec<SosNumber> },
 }
 
@@ -1444,7 +1445,9 @@ fn sos(content: &Content, lang: &str, report: &Report) -> Sos {
     if numbers.is_empty() {
         return Sos::Missing(t("ui.emergency_missing"));
     }
-    Sos::Numbers { missing: report.emergency_missing.clone(), label: t("ui.result_emergency"), numbers }
+    // Numbers of low confidence (Guinea's) are said as such.
+    let unsure = report.emergency.iter().any(|r| r.check_first).then(|| t("ref.check_first"));
+    Sos::Numbers { missing: report.emergency_missing.clone().or(unsure), label: t("ui.result_emergency"), numbers }
 }
 
 /// `print`: opening hours as a timetable and no "open now", which would be
