@@ -46,7 +46,7 @@ test('the languages a page names, and no request when the person switches', asyn
   assert.deepEqual(page.errors, []);
 });
 
-test('a page that offers English only asks for the English country names alone', async () => {
+test('a page that offers English only asks for English\'s pack alone (its country names and notes)', async () => {
   const { page, requested, w } = await pageWith('lang="en" langs="en" region="RS"');
   // (The module carries English but its country names, a pack of their own.)
   assert.deepEqual(requested.filter((p) => p.endsWith('.txt')), ['/pkg/putokaz.en.txt']);
