@@ -235,6 +235,17 @@ fn emergency_numbers_say_what_they_are_for_in_the_persons_language() {
     assert_eq!(label("en", "GB", "999"), None);
     assert_eq!(label("en", "TR", "112"), None);
     assert_eq!(label("en", "KR", "112"), None);
+    // Where Android's database is silent, a public body's page: Germany's
+    // 110 (City of Mainz), Croatia's 192-194 (its regulator, which also shows
+    // 93 and 94 are no longer in use), Hungary's 104-107, Slovakia's 150-158.
+    assert_eq!(label("en", "DE", "110").as_deref(), Some("police"));
+    assert_eq!(label("sr-Latn", "HR", "192").as_deref(), Some("policija"));
+    assert_eq!(label("en", "HR", "194").as_deref(), Some("ambulance"));
+    assert_eq!(label("en", "HU", "107").as_deref(), Some("police"));
+    assert_eq!(label("en", "SK", "158").as_deref(), Some("police"));
+    assert_eq!(label("en", "SK", "150").as_deref(), Some("fire"));
+    let croatia = assess("en", r#"{"danger_now": "yes", "country_now": "HR"}"#);
+    assert!(!numbers(&croatia).iter().any(|n| ["93", "94"].contains(n)), "{:?}", numbers(&croatia));
     // And the emergency panel of the result says the same, beside the number.
     let Sos::Numbers { numbers, missing, .. } = result_sos("FR") else { panic!("no numbers") };
     let said: Vec<(&str, &str)> = numbers.iter().map(|n| (n.number.as_str(), n.name.as_str())).collect();
