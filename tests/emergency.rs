@@ -123,10 +123,10 @@ fn another_country_gets_the_honest_line_and_112() {
     }
 }
 
-/// Answers every question from `answers`, the rest "not sure", past the
-/// emergency and way-out screens; the services on the result, then in the
-/// print view, one a line: name · reasons · hours.
-fn result_and_print(content: &'static Content, answers: &[(&str, &str)], now: Now) -> (String, String) {
+/// A flow in English for a partner in Serbia that has answered every
+/// question from `answers` (several values joined by `,`), the rest "not
+/// sure", past the emergency and way-out screens, up to the result.
+fn flow_to_result(content: &'static Content, answers: &[(&str, &str)], now: Now) -> Flow {
     let settings = Settings { lang: "en".into(), region: "RS".into(), ..Settings::default() };
     let (mut flow, _) = Flow::new(content, &settings);
     flow.apply(content, Action::Start);
@@ -141,6 +141,13 @@ fn result_and_print(content: &'static Content, answers: &[(&str, &str)], now: No
         };
         flow.apply(content, action);
     }
+    flow
+}
+
+/// The services on the result, then in the print view, one a line: name ·
+/// reasons · hours.
+fn result_and_print(content: &'static Content, answers: &[(&str, &str)], now: Now) -> (String, String) {
+    let mut flow = flow_to_result(content, answers, now);
     let lines = |items: &[putokaz::engine::flow::ReferralItem]| -> String {
         items.iter().map(|r| format!("{} · {} · {}\n", r.name, r.why.as_deref().unwrap_or(""), r.hours)).collect()
     };
@@ -257,20 +264,7 @@ fn emergency_numbers_say_what_they_are_for_in_the_persons_language() {
 fn result_sos(country: &str) -> Sos {
     let content = builtin::content();
     let now = Now { ms: 29_931_630.0 * 60_000.0, offset_minutes: 60 };
-    let settings = Settings { lang: "en".into(), region: "RS".into(), ..Settings::default() };
-    let (mut flow, _) = Flow::new(content, &settings);
-    flow.apply(content, Action::Start);
-    for _ in 0..80 {
-        let action = match flow.view(content, now).screen {
-            ScreenView::Emergency(_) | ScreenView::NotSafe(_) => Action::Continue,
-            ScreenView::Question(ask) => {
-                let value = [("danger_now", "yes"), ("country_now", country)].iter().find(|(q, _)| *q == ask.id).map_or(Answer::NOT_SURE, |(_, v)| v);
-                Action::Answer { question: ask.id.clone(), values: vec![value.to_string()] }
-            }
-            _ => break,
-        };
-        flow.apply(content, action);
-    }
+    let flow = flow_to_result(content, &[("danger_now", "yes"), ("country_now", country)], now);
     let ScreenView::Result(result) = flow.view(content, now).screen else { panic!("no result") };
     result.sos
 }
@@ -296,7 +290,7 @@ fn every_label_reads_in_every_language() {
     // key, not English (Romani and Serbian share theirs).
     let content = builtin::content();
     for entry in content.directory.entries.iter() {
-        assert!(!entry.has_unknown_catalog_note(|key| content.catalogs.source().and_then(|c| c.get(key)).is_some()), "{}", entry.id);
+        assert!(!entry.has_unknown_catalog_note(|key| content.catalogs.has(key)), "{}", entry.id);
     }
     let english = content.catalogs.source().unwrap();
     for catalog in content.catalogs.languages.iter().filter(|c| c.lang() != "en") {

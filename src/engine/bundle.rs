@@ -590,7 +590,7 @@ impl Directory {
         let mut langs = BTreeSet::new();
         langs.extend(content.catalogs.languages.iter().map(|c| c.lang()));
         for entry in self.entries.iter() {
-            if entry.has_unknown_catalog_note(|key| content.catalogs.source().and_then(|c| c.get(key)).is_some()) {
+            if entry.has_unknown_catalog_note(|key| content.catalogs.has(key)) {
                 problems.push(Problem::new(format!("entry \"{}\"", entry.id), UNKNOWN_CATALOG_NOTE));
             }
             for contact in entry.contacts.iter() {

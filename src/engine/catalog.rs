@@ -151,6 +151,11 @@ impl Catalogs {
 
     /// A message in a language, falling back to English, then to the key
     /// itself, so a missing text is visible but never a crash.
+    /// Whether the source catalog (English, which every other has the keys of) has this text.
+    pub fn has(&self, key: &str) -> bool {
+        self.source().is_some_and(|c| c.get(key).is_some())
+    }
+
     pub fn text<'a>(&'a self, lang: &str, key: &'a str) -> &'a str {
         self.message(lang, key).unwrap_or(key)
     }

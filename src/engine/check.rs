@@ -474,7 +474,7 @@ impl Check {
             let key = super::concat(&[prefix, &rule.id]);
             let keys = if prefix == "check.flag." { vec![key.clone(), super::concat(&[&key, ".why"]), super::concat(&[&key, ".ask"])] } else { vec![key] };
             for key in keys {
-                if catalogs.source().and_then(|c| c.get(&key)).is_none() {
+                if !catalogs.has(&key) {
                     problems.push(Problem { location: at.clone(), message: super::concat(&["the English catalog has no ", &key]) });
                 }
             }

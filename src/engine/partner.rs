@@ -186,11 +186,11 @@ fn parse_referrals(value: &Value, content: &Content, config: &mut PartnerConfig,
                         entry_problems.push(Problem::new(&entry_at, "a built-in entry has this id; use replace to change it"));
                     }
                     for (right, _) in entry.rights.iter() {
-                        if content.catalogs.source().and_then(|c| c.get(right)).is_none() {
+                        if !content.catalogs.has(right) {
                             entry_problems.push(Problem::new(&entry_at, concat(&["rights: \"", &truncate(right, 60), "\" is not a text of the catalogs"])));
                         }
                     }
-                    if entry.has_unknown_catalog_note(|key| content.catalogs.source().and_then(|c| c.get(key)).is_some()) {
+                    if entry.has_unknown_catalog_note(|key| content.catalogs.has(key)) {
                         entry_problems.push(Problem::new(&entry_at, UNKNOWN_CATALOG_NOTE));
                     }
                     if key == "replace" && existing.is_none() {
