@@ -13,7 +13,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
-import { launch, widget, mounted, start, resultLevel, axe, BASE, ARTIFACTS, LANGUAGES } from './lib.mjs';
+import { launch, widget, openElement, start, resultLevel, axe, ARTIFACTS, LANGUAGES } from './lib.mjs';
 
 const CATALOGS = new URL('../../src/data/catalogs/', import.meta.url);
 const RTL = ['ar', 'fa'];
@@ -74,15 +74,7 @@ async function pageIn(lang) {
   page.on('pageerror', (error) => page.errors.push(error));
   page.consoleErrors = [];
   page.on('console', (message) => { if (message.type() === 'error') page.consoleErrors.push(message.text()); });
-  await page.route('**/every-language.html', (route) => route.fulfill({
-    contentType: 'text/html; charset=utf-8',
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Help and advice</title>
-<link rel="icon" href="/favicon.svg" type="image/svg+xml"><script type="module" src="/pkg/putokaz.js"></script></head>
-<body><main><h1>Help and advice</h1><putokaz-screening lang="${lang}" langs="${LANGUAGES.join(' ')}" region="RS" exit-url="/neutral.html">
-<p>If you need help, call ASTRA SOS: <a href="tel:+381117850000">011 785 0000</a>.</p></putokaz-screening></main></body></html>`,
-  }));
-  await page.goto(`${BASE}/every-language.html`);
-  await mounted(page);
+  await openElement(page, `lang="${lang}" langs="${LANGUAGES.join(' ')}" region="RS" exit-url="/neutral.html"`);
   await page.waitForLoadState('networkidle');
   return page;
 }

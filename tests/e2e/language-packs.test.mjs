@@ -5,7 +5,7 @@
 // its language out.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, widget, mounted, start, BASE } from './lib.mjs';
+import { launch, openPage, openElement, widget, start } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -18,13 +18,8 @@ async function pageWith(attributes, { routePack } = {}) {
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   page.warnings = [];
   page.on('console', (message) => { if (message.type() === 'warning') page.warnings.push(message.text()); });
-  await page.route('**/packs.html', (route) => route.fulfill({
-    contentType: 'text/html; charset=utf-8',
-    body: `<!doctype html><html lang="en"><head><title>Packs</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><script type="module" src="/pkg/putokaz.js"></script></head><body><main><putokaz-screening ${attributes}><p>Call 011 785 0000</p></putokaz-screening></main></body></html>`,
-  }));
   if (routePack) await page.route('**/pkg/putokaz.sr-Latn.txt', routePack);
-  await page.goto(`${BASE}/packs.html`);
-  await mounted(page);
+  await openElement(page, attributes);
   await page.waitForLoadState('networkidle');
   return { page, requested, w: widget(page) };
 }

@@ -53,6 +53,23 @@ export async function openPage(browser, path = '/', { openShadow = true, viewpor
   return page;
 }
 
+/**
+ * Opens in `page` a page of the site with one element carrying `attributes`
+ * (the fallback number inside it), which the test serves itself; resolves
+ * once the widget has mounted.
+ */
+export async function openElement(page, attributes) {
+  await page.route('**/element.html', (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Help and advice</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml"><script type="module" src="/pkg/putokaz.js"></script></head>
+<body><main><h1>Help and advice</h1><putokaz-screening ${attributes}>
+<p>If you need help, call ASTRA SOS: <a href="tel:+381117850000">011 785 0000</a>.</p></putokaz-screening></main></body></html>`,
+  }));
+  await page.goto(`${BASE}/element.html`);
+  await mounted(page);
+}
+
 /** The first widget on the page, or the one matching `selector`. */
 export function widget(page, selector = 'putokaz-screening') {
   return page.locator(selector).first();

@@ -2,7 +2,7 @@
 // urgent (first), serious, some and none_reported.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, widget, mounted, complete, scenario, BASE } from './lib.mjs';
+import { launch, openPage, openElement, widget, mounted, complete, scenario } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -40,15 +40,7 @@ for (const [name, level, href] of cases) {
 for (const [lang, police, ambulance] of [['en', 'police', 'ambulance'], ['uk', 'поліція', 'швидка допомога'], ['sr-Cyrl', 'полиција', 'хитна помоћ']]) {
   test(`urgent in France, in ${lang}: 17 ${police}, 15 ${ambulance}`, async () => {
     const page = await openPage(browser, null);
-    await page.route('**/labels.html', (route) => route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Help and advice</title>
-<link rel="icon" href="/favicon.svg" type="image/svg+xml"><script type="module" src="/pkg/putokaz.js"></script></head>
-<body><main><h1>Help and advice</h1><putokaz-screening lang="${lang}" langs="en uk sr-Latn sr-Cyrl" region="RS" exit-url="/neutral.html">
-<p>If you need help, call ASTRA SOS: <a href="tel:+381117850000">011 785 0000</a>.</p></putokaz-screening></main></body></html>`,
-    }));
-    await page.goto(`${BASE}/labels.html`);
-    await mounted(page);
+    await openElement(page, `lang="${lang}" langs="en uk sr-Latn sr-Cyrl" region="RS" exit-url="/neutral.html"`);
     const w = widget(page);
     assert.equal(await complete(w, { danger_now: 'yes', country_now: 'FR' }), 'urgent');
     const name = (number) => w.locator('section.pk-result .pk-sos__item', { has: page.locator(`a.pk-call[href="tel:${number}"]`) }).locator('.pk-sos__name').textContent();
